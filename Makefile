@@ -4,9 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 JOBS   ?= auto
+BUILDDIR ?= _build
 SPHINXOPTS ?=
+# 編集中の src/ を、インストール済みのものより優先して import する
+export PYTHONPATH := $(CURDIR)/src
+export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: docs test clean venv
+.PHONY: docs test lint format clean venv
 
 venv: $(STAMP)
 
@@ -18,13 +22,25 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-## サイトをビルドする(_build/html)
+## サイトをビルドする($(BUILDDIR)/html)
 docs: $(STAMP)
-	$(BIN)/sphinx-build -b html -c . -nW --keep-going -j $(JOBS) $(SPHINXOPTS) docs _build/html
+	$(BIN)/sphinx-build -b html -c . -nW --keep-going -j $(JOBS) $(SPHINXOPTS) docs $(BUILDDIR)/html
 
 ## テストを実行する
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(ARGS)
 
 clean:
-	rm -rf _build
+	rm -rf $(BUILDDIR)
+
+LINT_PATHS := src examples tests docs/_ext conf.py conftest.py
+
+## ruff で静的検査と書式の確認をする
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
+## ruff で書式を整える
+format: $(STAMP)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)

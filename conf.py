@@ -48,10 +48,16 @@ suppress_warnings = ["mystnb.unknown_mime_type"]
 # ============================================================================
 # MyST と myst-nb(ノートブックの実行)
 # ============================================================================
-myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "substitution"]
+myst_enable_extensions = [
+    "colon_fence",
+    "deflist",
+    "dollarmath",
+    "substitution",
+]
 myst_heading_anchors = 3
 nb_execution_mode = "cache"
-nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
+BUILDDIR = Path(os.environ.get("DOCS_BUILDDIR", ROOT / "_build"))
+nb_execution_cache_path = str(BUILDDIR / ".jupyter_cache")
 nb_execution_in_temp = True  # 一時ディレクトリで実行し、作業ツリーを汚さない
 nb_execution_timeout = 180  # 1 セルあたりの秒数
 nb_execution_raise_on_error = False  # 失敗はスニペットの行番号つきで警告する

@@ -31,7 +31,7 @@ class SnippetRunner:
         self.cache: dict[Path, dict] = {}
 
     def __call__(self, name: str) -> dict:
-        """``practice/pytorch_intro/autograd/autograd_basics`` のように指定する。"""
+        """名前は ``practice/pytorch_intro/autograd/autograd_basics`` の形。"""
         path = SNIPPETS / f"{name}.py"
         if not path.is_file():
             raise FileNotFoundError(path)

@@ -1,7 +1,6 @@
 """すべてのスニペットが、警告(非推奨)なしに最後まで実行できること。"""
 
 import pytest
-
 from snippet_runner import snippet_files, snippet_id
 
 FILES = snippet_files()

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # ```{code-cell} ipython3  に続くオプション行(:load: や :tags:)をまとめて拾う
-_CELL = re.compile(r"^(`{3,}|~{3,})\{code-cell\}[^\n]*\n((?:[ \t]*:[^\n]*\n)*)", re.M)
+_CELL = re.compile(
+    r"^(`{3,}|~{3,})\{code-cell\}[^\n]*\n((?:[ \t]*:[^\n]*\n)*)", re.M
+)
 _OPTION = re.compile(r"^[ \t]*:([\w-]+):[ \t]*(.*?)[ \t]*$")
 
 
@@ -25,7 +27,9 @@ class Cell:
     @property
     def tags(self) -> list[str]:
         raw = self.options.get("tags", (0, "[]"))[1].strip()
-        return [t.strip(" '\"") for t in raw.strip("[]").split(",") if t.strip()]
+        return [
+            t.strip(" '\"") for t in raw.strip("[]").split(",") if t.strip()
+        ]
 
 
 def code_cells(text: str) -> list[Cell]:

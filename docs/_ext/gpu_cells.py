@@ -3,7 +3,8 @@
 - CUDA が使えないビルドでは、タグ行に ``skip-execution`` を足して実行しない
   (同じ行を書き換えるので、警告の行番号はずれない)。
 - セルの上に「GPU が必要」バッジを表示する。
-- スニペット側の ``# requires: cuda`` とページ側の gpu タグが食い違えば警告する。
+- スニペット側の ``# requires: cuda`` とページ側の gpu タグが
+  食い違えば警告する。
 
 判定(``DOCS_GPU`` での上書きを含む)は snippets._support.gpu にあり、
 テストも同じものを使う。
@@ -12,10 +13,10 @@
 import re
 from pathlib import Path
 
+from _cells import code_cells
 from docutils import nodes
 from sphinx.util import logging
 
-from _cells import code_cells
 from snippets._support.gpu import cuda_available, requires_cuda
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ def on_source_read(app, docname: str, content: list[str]) -> None:
             marked = requires_cuda(path)
             if marked != is_gpu:
                 logger.warning(
-                    "GPU 指定が食い違っています: %s には `# requires: cuda` が%s、"
+                    "GPU 指定が食い違っています: %s には "
+                    "`# requires: cuda` が%s、"
                     "セルの gpu タグが%s",
                     path.name,
                     "ある" if marked else "ない",
@@ -65,7 +67,9 @@ def add_badges(app, doctree: nodes.document) -> None:
             else "このビルド環境には CUDA GPU がないため、このセルは実行して"
             "いません(出力なし)。GPU のある環境では実行されます。"
         )
-        badge = nodes.inline("", "GPU が必要", classes=["sd-badge", "gpu-badge"])
+        badge = nodes.inline(
+            "", "GPU が必要", classes=["sd-badge", "gpu-badge"]
+        )
         para = nodes.paragraph("", "", badge, nodes.Text(" " + note))
         box = nodes.container("", para, classes=["gpu-note"])
         cell.insert(0, box)

@@ -5,13 +5,17 @@
   CDN には一切アクセスしない。
 """
 
-from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.mermaid import mermaid
 
 # myst-nb は "{type}を表示" の {type} を英単語で埋める。それを訳す。
-_WORDS = {"content": "セル", "source": "コード", "output": "出力", "outputs": "出力"}
+_WORDS = {
+    "content": "セル",
+    "source": "コード",
+    "output": "出力",
+    "outputs": "出力",
+}
 
 
 class TranslateHidePrompts(SphinxPostTransform):

@@ -10,10 +10,9 @@
 import re
 from pathlib import Path
 
+from _cells import code_cells
 from docutils import nodes
 from sphinx.util import logging
-
-from _cells import code_cells
 
 logger = logging.getLogger(__name__)
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")

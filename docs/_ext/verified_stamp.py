@@ -9,7 +9,11 @@ from importlib import metadata
 
 from docutils import nodes
 
-_PACKAGES = [("torch", "torch"), ("tensorflow-cpu", "TensorFlow"), ("keras", "Keras")]
+_PACKAGES = [
+    ("torch", "torch"),
+    ("tensorflow-cpu", "TensorFlow"),
+    ("keras", "Keras"),
+]
 
 
 def _version(dist: str) -> str | None:
@@ -20,7 +24,9 @@ def _version(dist: str) -> str | None:
 
 
 def stamp_text(gpu: bool) -> str:
-    parts = [f"{label} {v}" for dist, label in _PACKAGES if (v := _version(dist))]
+    parts = [
+        f"{label} {v}" for dist, label in _PACKAGES if (v := _version(dist))
+    ]
     parts.append(f"Python {platform.python_version()}")
     where = "CUDA GPU" if gpu else "CPU"
     return " / ".join(parts) + f" で実行・検証済み({where})"
@@ -28,7 +34,8 @@ def stamp_text(gpu: bool) -> str:
 
 def _is_executed(doctree: nodes.document) -> bool:
     return any(
-        n.get("nb_element") == "cell_code" for n in doctree.findall(nodes.container)
+        n.get("nb_element") == "cell_code"
+        for n in doctree.findall(nodes.container)
     )
 
 

@@ -2,7 +2,8 @@
 
 テンソルは PyTorch の基本データ構造で、NumPy の ndarray に似ているが GPU でも
 計算できる。リスト・ゼロ・乱数・NumPy 配列から作り、四則演算・行列積・転置を
-試す。乱数は ``torch.manual_seed`` で固定しているので、何度実行しても同じ値になる。
+試す。乱数は ``torch.manual_seed`` で固定しているので、何度実行しても
+同じ値になる。
 """
 
 import numpy as np
