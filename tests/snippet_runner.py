@@ -69,7 +69,7 @@ class _Outputs(io.TextIOBase):
         return _Stream()
 
     def show_figures(self, *args, **kwargs) -> None:
-        """``plt.show()`` の代わり: 開いている図を PNG として記録して閉じる。"""
+        """``plt.show()`` の代わり: 開いている図を PNG で記録して閉じる。"""
         import matplotlib.pyplot as plt
 
         for num in plt.get_fignums():
@@ -195,7 +195,7 @@ class SnippetRunner:
         stderr = [o for o in outputs.items if o.get("name") == "stderr"]
         if stderr:
             return AssertionError(
-                f"{path}: 標準エラーへの出力があります(ビルドでは失敗になる):\n"
+                f"{path}: 標準エラーに出力しました(ビルドでは失敗になる):\n"
                 + "".join(o["text"] for o in stderr)
             )
         _record(path, source, outputs.items, seconds)

@@ -85,7 +85,9 @@ def reuse_test_runs(app, docname: str, content: list[str]) -> None:
         notebook, str(page), data={"execution_seconds": seconds}
     )
     try:
-        cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+        cache.cache_notebook_bundle(
+            bundle, check_validity=False, overwrite=True
+        )
     except (OSError, CachingError) as exc:  # 再利用できなくても実行すればよい
         logger.info("%s: テストの実行結果を登録できません: %s", docname, exc)
         return
