@@ -125,6 +125,7 @@ class SnippetRunner:
     def __init__(self, workdir: Path):
         self.workdir = workdir
         self.cache: dict[Path, dict] = {}
+        self.outputs: dict[Path, list[dict]] = {}
 
     def __call__(self, name: str) -> dict:
         """名前は ``practice/pytorch_intro/autograd/autograd_basics`` の形。
@@ -145,6 +146,12 @@ class SnippetRunner:
         if isinstance(result, BaseException):
             raise result
         return result
+
+    def stdout(self, name: str) -> str:
+        """スニペットが標準出力に書いた内容(ページに表示されるもの)。"""
+        self(name)
+        items = self.outputs[SNIPPETS / f"{name}.py"]
+        return "".join(o["text"] for o in items if o.get("name") == "stdout")
 
     def _run(self, path: Path) -> dict | BaseException:
         import matplotlib.pyplot as plt
@@ -198,6 +205,7 @@ class SnippetRunner:
                 f"{path}: 標準エラーに出力しました(ビルドでは失敗になる):\n"
                 + "".join(o["text"] for o in stderr)
             )
+        self.outputs[path] = outputs.items
         _record(path, source, outputs.items, seconds)
         return namespace
 
