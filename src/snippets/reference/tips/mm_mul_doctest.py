@@ -1,6 +1,6 @@
 """torch.mm(行列積)と torch.mul(要素ごとの積)の違い。
 
-行列積 ``torch.mm(A, B)``: A が (m, n)、B が (n, p) のとき (m, p)。
+行列積 torch.mm(A, B): A が (m, n)、B が (n, p) のとき (m, p)。
 
 >>> import torch
 >>> A = torch.tensor([[1, 2, 3], [4, 5, 6]])  # shape: (2, 3)
@@ -12,7 +12,7 @@ tensor([[14, 32],
 >>> C.shape
 torch.Size([2, 2])
 
-要素ごとの積 ``torch.mul(A, B)``: 同じ形(またはブロードキャスト可能な形)。
+要素ごとの積 torch.mul(A, B): 同じ形(またはブロードキャストできる形)。
 
 >>> A = torch.tensor([[1, 2], [3, 4]])  # shape: (2, 2)
 >>> B = torch.tensor([[5, 6], [7, 8]])  # shape: (2, 2)
