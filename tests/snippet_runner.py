@@ -166,7 +166,10 @@ class SnippetRunner:
         }
         cwd = Path.cwd()
         os.chdir(self.workdir)
-        show, plt.show = plt.show, outputs.show_figures
+        def _show(*args, **kwargs):  # matplotlib が属性を足せる普通の関数で
+            outputs.show_figures()
+
+        show, plt.show = plt.show, _show
         start = time.perf_counter()
         error = None
         try:
