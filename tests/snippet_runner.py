@@ -166,6 +166,7 @@ class SnippetRunner:
         }
         cwd = Path.cwd()
         os.chdir(self.workdir)
+
         def _show(*args, **kwargs):  # matplotlib が属性を足せる普通の関数で
             outputs.show_figures()
 
