@@ -50,8 +50,8 @@ print(f"元画像との差の平均: {(augmented - images).abs().mean().item():.
 use_japanese_font()
 fig, axes = plt.subplots(2, 6, figsize=(8, 3))
 for i in range(6):
-    axes[0, i].imshow(images[i, 0], cmap="gray_r", vmin=0, vmax=1)
-    axes[1, i].imshow(augmented[i, 0], cmap="gray_r", vmin=0, vmax=1)
+    axes[0, i].imshow(images[i, 0].numpy(), cmap="gray_r", vmin=0, vmax=1)
+    axes[1, i].imshow(augmented[i, 0].numpy(), cmap="gray_r", vmin=0, vmax=1)
     axes[0, i].set_axis_off()
     axes[1, i].set_axis_off()
 axes[0, 0].set_title("元画像", loc="left")
