@@ -55,3 +55,10 @@ def test_state_dict_round_trip_and_full_model_load(snippet):
     assert "Unsupported global" in ns["reason"]
     assert "LinearRegressionModel" in ns["reason"]
     assert type(ns["full"]).__name__ == "LinearRegressionModel"
+
+
+def test_original_setting_is_unstable(snippet):
+    ns = snippet(f"{BASE}/lr_stability")
+    assert ns["original"]["diverged"] >= 5
+    assert ns["original"]["converged"] < 10
+    assert ns["standardized"] == {"diverged": 0, "converged": 20}

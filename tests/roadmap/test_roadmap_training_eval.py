@@ -20,6 +20,10 @@ def test_train_eval_improves_validation(snippet):
     assert history[-1][1] < 0.5 * history[0][1]  # 検証損失が半分以下
     assert history[-1][2] > 0.9
     assert not ns["model"].training  # 最後は eval モード
+    # ページの説明: 検証損失は下がり続け、学習率は変わらなかった
+    val_losses = [h[1] for h in history]
+    assert all(b < a for a, b in zip(val_losses, val_losses[1:], strict=False))
+    assert {h[3] for h in history} == {1e-3}
 
 
 def test_reduce_lr_on_plateau_waits_patience(snippet):
