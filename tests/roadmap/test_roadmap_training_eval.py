@@ -23,7 +23,7 @@ def test_train_eval_improves_validation(snippet):
     # ページの説明: 検証損失は下がり続け、学習率は変わらなかった
     val_losses = [h[1] for h in history]
     assert all(b < a for a, b in zip(val_losses, val_losses[1:], strict=False))
-    assert {h[3] for h in history} == {1e-3}
+    assert {h[3] for h in history} == {3e-3}
 
 
 def test_reduce_lr_on_plateau_waits_patience(snippet):

@@ -19,7 +19,7 @@ y = torch.tensor(digits.target)
 perm = torch.randperm(len(X))
 train_idx, val_idx = perm[:1400], perm[1400:]
 train_loader = DataLoader(
-    TensorDataset(X[train_idx], y[train_idx]), batch_size=64, shuffle=True
+    TensorDataset(X[train_idx], y[train_idx]), batch_size=128, shuffle=True
 )
 val_loader = DataLoader(TensorDataset(X[val_idx], y[val_idx]), batch_size=256)
 
@@ -27,7 +27,7 @@ model = nn.Sequential(
     nn.Linear(64, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, 10)
 )
 criterion = nn.CrossEntropyLoss()
-optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
 scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
     optimizer, mode="min", factor=0.5, patience=2
 )
@@ -58,7 +58,7 @@ def evaluate() -> tuple[float, float]:
 
 
 history = []
-for epoch in range(15):
+for epoch in range(10):
     train_loss = train_one_epoch()
     val_loss, val_acc = evaluate()
     scheduler.step(val_loss)  # 検証損失を渡す
