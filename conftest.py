@@ -4,17 +4,23 @@
 - ``docs/`` の ``*.md``: ```` ```python ```` のコードブロックと ``>>>`` の例。
   ``:load:`` で読み込む ``{code-cell} ipython3`` は対象外(スニペット側で
   tests/ が実行・検証する)。
+
+構文エラーのあるスニペットは、Sybil が docstring を読めずに収集全体が止まって
+しまうので、「ファイル:行: SyntaxError」と報告する 1 件の失敗テストにする。
 """
 
+import ast
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from pathlib import Path
 
+import pytest
 from sybil import Sybil
 from sybil.parsers import myst
 from sybil.parsers.rest import DocTestParser
 
 FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
-pytest_collect_file = (
+_sybil_collect_file = (
     Sybil(
         parsers=[DocTestParser(optionflags=FLAGS)],
         patterns=["*.py"],
@@ -32,3 +38,46 @@ pytest_collect_file = (
         name="pages",
     )
 ).pytest()
+
+
+class _SyntaxErrorItem(pytest.Item):
+    def __init__(self, *, error: SyntaxError, **kwargs):
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self):
+        raise self.error
+
+    def repr_failure(self, excinfo, style=None):
+        err = self.error
+        where = f"{self.path.relative_to(self.config.rootpath)}:{err.lineno}"
+        lines = [f"{where}: SyntaxError: {err.msg}"]
+        if err.text:
+            lines.append("    " + err.text.rstrip())
+        return "\n".join(lines)
+
+    def reportinfo(self):
+        return self.path, (self.error.lineno or 1) - 1, "syntax"
+
+
+class _SyntaxErrorFile(pytest.File):
+    def __init__(self, *, error: SyntaxError, **kwargs):
+        super().__init__(**kwargs)
+        self.error = error
+
+    def collect(self):
+        yield _SyntaxErrorItem.from_parent(
+            self, name="syntax", error=self.error
+        )
+
+
+def pytest_collect_file(file_path: Path, parent):
+    collector = _sybil_collect_file(file_path, parent)
+    if collector is not None and file_path.suffix == ".py":
+        try:
+            ast.parse(file_path.read_bytes(), filename=str(file_path))
+        except SyntaxError as error:
+            return _SyntaxErrorFile.from_parent(
+                parent, path=file_path, error=error
+            )
+    return collector

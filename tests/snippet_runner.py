@@ -2,6 +2,7 @@
 
 import os
 import runpy
+import traceback
 import warnings
 from pathlib import Path
 
@@ -53,6 +54,24 @@ class SnippetRunner:
             with warnings.catch_warnings():
                 # pytest の filterwarnings(非推奨警告はエラー)をそのまま使う
                 return runpy.run_path(str(path), run_name="__main__")
+        except Exception as error:
+            error.add_note(_where(path, error))
+            raise
         finally:
             os.chdir(cwd)
             plt.close("all")
+
+
+def _where(path: Path, error: BaseException) -> str:
+    """例外の原因になったスニペットの行を「直す場所」として示す 1 行。"""
+    root = SNIPPETS.parent.parent
+    lineno = None
+    if isinstance(error, SyntaxError) and error.filename == str(path):
+        lineno = error.lineno
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == str(path):
+            lineno = frame.lineno
+    kind = type(error).__name__
+    if lineno is None:
+        return f"直す場所: {path.relative_to(root)}({kind})"
+    return f"直す場所: {path.relative_to(root)}:{lineno}({kind})"
