@@ -7,9 +7,13 @@
 
 構文エラーのあるスニペットは、Sybil が docstring を読めずに収集全体が止まって
 しまうので、「ファイル:行: SyntaxError」と報告する 1 件の失敗テストにする。
+
+テストの前後で ``git status`` を比べ、テストが作業ツリーにファイルを残したら
+(すべてのテストが通っても)失敗にする。
 """
 
 import ast
+import subprocess
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 
@@ -81,3 +85,46 @@ def pytest_collect_file(file_path: Path, parent):
                 parent, path=file_path, error=error
             )
     return collector
+
+
+# ============================================================================
+# テストが作業ツリーを汚さないこと
+# ============================================================================
+def _git_status(root: Path) -> set[str] | None:
+    try:
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return set(out.stdout.splitlines()) if out.returncode == 0 else None
+
+
+def pytest_sessionstart(session):
+    session.config.stash[_STATUS] = _git_status(session.config.rootpath)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    before = session.config.stash.get(_STATUS, None)
+    if before is None or exitstatus not in (0, pytest.ExitCode.TESTS_FAILED):
+        return
+    new = sorted((_git_status(session.config.rootpath) or set()) - before)
+    if new:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        lines = "\n".join("  " + line for line in new)
+        message = (
+            "テストが作業ツリーにファイルを残しました(git status):\n"
+            f"{lines}\n一時ファイルは tmp_path か "
+            "tempfile.TemporaryDirectory() の中に作ってください。"
+        )
+        if reporter is not None:
+            reporter.write_sep("=", "作業ツリーが汚れました", red=True)
+            reporter.write_line(message)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_STATUS = pytest.StashKey[set[str] | None]()

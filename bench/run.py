@@ -129,10 +129,38 @@ def cached_notebooks(builddir: Path, site: Path) -> dict[str, dict]:
 
 
 def _outputs(cell) -> list:
-    outs = json.loads(json.dumps(cell.get("outputs", [])))
-    for out in outs:
+    """ページに表示される形の出力(連続する同じストリームはまとめる)。
+
+    カーネルは stdout を任意の区切りで送るので、キャッシュ上の分かれ方は
+    実行ごとに変わる。ビルドは nb_merge_streams でまとめて表示する。
+    """
+    merged: list[dict] = []
+    for out in json.loads(json.dumps(cell.get("outputs", []))):
         out.pop("execution_count", None)
-    return outs
+        if (
+            out.get("output_type") == "stream"
+            and merged
+            and merged[-1].get("output_type") == "stream"
+            and merged[-1].get("name") == out.get("name")
+        ):
+            merged[-1]["text"] += out["text"]
+            continue
+        if out.get("output_type") == "stream":
+            out["text"] = "".join(out["text"])
+        merged.append(out)
+    return merged
+
+
+def _first_difference(a: list, b: list) -> str:
+    text_a = json.dumps(a, ensure_ascii=False, sort_keys=True)
+    text_b = json.dumps(b, ensure_ascii=False, sort_keys=True)
+    pairs = zip(text_a, text_b, strict=False)
+    i = next(
+        (k for k, (x, y) in enumerate(pairs) if x != y),
+        min(len(text_a), len(text_b)),
+    )
+    lo = max(0, i - 40)
+    return f"1 回目: …{text_a[lo : i + 60]}… / 2 回目: …{text_b[lo : i + 60]}…"
 
 
 def compare(a: dict, b: dict) -> dict:
@@ -150,10 +178,16 @@ def compare(a: dict, b: dict) -> dict:
                 exempt += 1
                 continue
             compared += 1
-            if _outputs(ca) != _outputs(cb):
+            out_a, out_b = _outputs(ca), _outputs(cb)
+            if out_a != out_b:
                 first = ca.source.strip().splitlines()[:1]
                 diffs.append(
-                    {"page": page, "cell": i + 1, "source": "".join(first)}
+                    {
+                        "page": page,
+                        "cell": i + 1,
+                        "source": "".join(first),
+                        "difference": _first_difference(out_a, out_b),
+                    }
                 )
     return {
         "cells_compared": compared,
@@ -355,6 +389,7 @@ def markdown(r: dict) -> str:
         for d in det["differences"]:
             lines.append(
                 f"- {d['page']} のセル {d['cell']}: `{d.get('source', '')}`"
+                f"\n  - {d.get('difference', d.get('why', ''))}"
             )
     lines += [
         "",

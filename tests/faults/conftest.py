@@ -49,7 +49,9 @@ def _env(root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def fault_site(tmp_path_factory) -> FaultSite:
-    root = make_site(tmp_path_factory.mktemp("fault-site"))
+    base = tmp_path_factory.mktemp("fault-site")
+    (base / "site").mkdir()
+    root = make_site(base / "site")
     env = _env(root)
     build = subprocess.Popen(
         [sys.executable, "-m", "sphinx", "-b", "html", "-c", "."]
@@ -74,7 +76,7 @@ def fault_site(tmp_path_factory) -> FaultSite:
     for proc, log in ((build, "build.log"), (tests, "pytest.log")):
         out, err = proc.communicate(timeout=240)
         err = err or ""
-        # 調べやすいように、一時サイトに出力を残す
-        (root / log).write_text(out + err, encoding="utf-8")
+        # 調べやすいように、一時サイトの隣に出力を残す
+        (base / log).write_text(out + err, encoding="utf-8")
         results.append(Run(proc.returncode, out + err, err))
     return FaultSite(root, *results)

@@ -7,6 +7,7 @@
 """
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -82,7 +83,24 @@ SNIPPETS = {
 
         print("正常")
         ''',
+    "ok/writes": '''\
+        """作業ディレクトリにファイルを書くスニペット(一時ディレクトリで実行)。"""
+
+        from pathlib import Path
+
+        Path("written_by_snippet.txt").write_text("x", encoding="utf-8")
+        print("書きました")
+        ''',
 }
+
+# テストが作業ツリーに残すファイル(残したことが報告されるか確かめる)
+LITTER_TEST = """\
+from pathlib import Path
+
+
+def test_leaves_a_file():
+    Path(__file__).parent.parent.joinpath("litter.txt").write_text("x")
+"""
 
 # 各故障の「直すべき行」(スニペットのファイル名, 行番号)
 FAULT_LINES = {
@@ -108,7 +126,11 @@ def _cell(snippet: str, tags: str = "") -> str:
 PAGES = {
     "syntax": _cell("syntax/broken"),
     "raises": _cell("raises/boom"),
-    "hang": _cell("ok/fine") + "\n" + _cell("hang/forever"),
+    "hang": _cell("ok/fine")
+    + "\n"
+    + _cell("ok/writes")
+    + "\n"
+    + _cell("hang/forever"),
     "deprecated": _cell("deprecated/old_api"),
     "gpu": _cell("ok/fine") + "\n" + _cell("gpu/needs_cuda", "gpu"),
     "missing_load": (
@@ -129,7 +151,7 @@ def page_line(name: str, needle: str) -> int:
 
 def make_site(dest: Path) -> Path:
     """``dest`` に一時サイトを作り、そのルートを返す。"""
-    for name in ("conf.py", "conftest.py", "pyproject.toml"):
+    for name in ("conf.py", "conftest.py", "pyproject.toml", ".gitignore"):
         shutil.copy(ROOT / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__")
     for sub in ("docs/_ext", "docs/_static", "src/snippets/_support"):
@@ -139,6 +161,7 @@ def make_site(dest: Path) -> Path:
     (dest / "tests").mkdir()
     for name in ("conftest.py", "snippet_runner.py", "test_snippets_run.py"):
         shutil.copy(ROOT / "tests" / name, dest / "tests" / name)
+    (dest / "tests/test_litter.py").write_text(LITTER_TEST, encoding="utf-8")
 
     snippets = dest / "src/snippets"
     (snippets / "faults").mkdir()
@@ -159,4 +182,24 @@ def make_site(dest: Path) -> Path:
     for name, body in PAGES.items():
         text = HEADER + f"\n# {name}\n\n" + body
         (docs / "faults" / f"{name}.md").write_text(text, encoding="utf-8")
+    _git(dest, "init", "-q")
+    _git(dest, "add", "-A")
+    _git(dest, "commit", "-q", "-m", "fault site")
     return dest
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=faults", "-c", "user.email=faults@invalid"]
+        + ["-c", "commit.gpgsign=false", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def git_status(cwd: Path) -> list[str]:
+    return _git(cwd, "status", "--porcelain", "--untracked-files=all").split(
+        "\n"
+    )

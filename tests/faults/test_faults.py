@@ -6,7 +6,7 @@
 
 import re
 
-from site_builder import FAULT_LINES, page_line
+from site_builder import FAULT_LINES, git_status, page_line
 
 
 def _lines(text: str, pattern: str) -> list[str]:
@@ -138,6 +138,18 @@ def test_healthy_snippet_still_passes(fault_site):
         encoding="utf-8"
     )
     assert "正常" in html
+    assert "書きました" in html
     assert re.search(
-        r"\b6 failed, 3 passed, 1 skipped\b", fault_site.pytest.output
+        r"\b6 failed, 5 passed, 1 skipped\b", fault_site.pytest.output
     )
+
+
+def test_build_and_tests_leave_tree_clean(fault_site):
+    # ビルド(実行は一時ディレクトリ)もテストも、作業ツリーにファイルを
+    # 残さない。わざと残すテスト(test_litter.py)のファイルだけが残り、
+    # それは pytest が「作業ツリーが汚れました」として失敗にする。
+    status = [line for line in git_status(fault_site.root) if line]
+    assert status == ["?? litter.txt"], status
+    out = fault_site.pytest.output
+    assert "作業ツリーが汚れました" in out
+    assert "  ?? litter.txt" in out
