@@ -7,8 +7,13 @@
 - セルの実行が失敗したら、ページではなくスニペットのファイルと行番号で報告する
   (-W のもとでビルドは失敗する)。例外・時間切れ・stderr への出力(警告)の
   それぞれを扱う。
+- 警告の出たビルドの後は、保存した環境を捨てる。Sphinx は変更のないページを
+  読み直さない(警告も出し直さない)ので、そのままでは何も直さずにもう一度
+  ``make docs`` すると通ってしまう。実行結果はキャッシュにあるので、読み直しに
+  再実行は伴わない(失敗したページは、もともとキャッシュされず再実行される)。
 """
 
+import logging as _logging
 import re
 from pathlib import Path
 
@@ -65,6 +70,9 @@ def on_source_read(app, docname: str, content: list[str]) -> None:
             lines[lineno - 1] = lines[lineno - 1].replace(
                 target, str(_MISSING)
             )
+            # ない依存は「変更あり」と見なされるので、ファイルができるまで
+            # このページは毎回読み直され、警告も毎回出る
+            app.env.note_dependency(str(path))
             continue
         app.env.note_dependency(str(path))
         loads.append(str(path))
@@ -85,8 +93,8 @@ def report_failed_cells(app, doctree: nodes.document) -> None:
 
     - 例外(構文エラーを含む): トレースバックの行番号。
     - stderr への出力(非推奨の警告など): 警告が指す行番号。
-    - 時間切れ: どのスニペットのセルで止まったか(行はわからないので、
-      pytest で止まった行を調べる方法を示す)。
+    - 時間切れ: 割り込みで止めたときに実行していた行。割り込めなかった
+      ときは、どのスニペットのセルで止まったかと、pytest で行を調べる方法。
     """
     docname = app.env.docname
     page = _relative(app, app.env.doc2path(docname))
@@ -189,6 +197,28 @@ def _report_timeout(app, docname, page, cells, sources, timeout) -> None:
     )
 
 
+class _WarningCounter(_logging.Handler):
+    """このビルドで出た警告(並列の子プロセスの分を含む)を数える。"""
+
+    def __init__(self):
+        super().__init__(_logging.WARNING)
+        self.count = 0
+
+    def emit(self, record) -> None:
+        self.count += 1
+
+
+def forget_env_after_warnings(app, exception) -> None:
+    counter = app.snippet_warning_counter
+    _logging.getLogger("sphinx").removeHandler(counter)
+    # -W のときだけ(make serve のような -W なしの再ビルドは速さを優先する)
+    strict = getattr(app, "_fail_on_warnings", False)
+    if exception is None and counter.count and strict:
+        from sphinx.application import ENV_PICKLE_FILENAME
+
+        (Path(app.doctreedir) / ENV_PICKLE_FILENAME).unlink(missing_ok=True)
+
+
 def create_cache_db(app) -> None:
     """jupyter-cache のデータベースを、並列の読み込みが始まる前に作る。
 
@@ -213,7 +243,12 @@ def on_merge(app, env, docnames, other) -> None:
 
 
 def setup(app):
+    app.snippet_warning_counter = _WarningCounter()
+    # suppress_warnings で抑えた警告は数えない
+    app.snippet_warning_counter.addFilter(logging.WarningSuppressor(app))
+    _logging.getLogger("sphinx").addHandler(app.snippet_warning_counter)
     app.connect("builder-inited", create_cache_db)
+    app.connect("build-finished", forget_env_after_warnings)
     app.connect("source-read", on_source_read)
     app.connect("doctree-read", report_failed_cells)
     app.connect("env-purge-doc", on_purge)

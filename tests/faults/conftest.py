@@ -30,6 +30,7 @@ class FaultSite:
     root: Path
     build: Run
     pytest: Run
+    rebuild: Run  # 何も直さずに、もう一度ビルドしたもの
 
 
 def _env(root: Path) -> dict[str, str]:
@@ -53,30 +54,33 @@ def fault_site(tmp_path_factory) -> FaultSite:
     (base / "site").mkdir()
     root = make_site(base / "site")
     env = _env(root)
-    build = subprocess.Popen(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-c", "."]
-        + ["-nW", "--keep-going", "-j", "auto"]
-        + ["-D", f"nb_execution_timeout={TIMEOUT}", "docs", "_build/html"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    tests = subprocess.Popen(
-        [sys.executable, "-m", "pytest", "-o", f"timeout={TIMEOUT}"]
-        + ["--color=no"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    results = []
-    for proc, log in ((build, "build.log"), (tests, "pytest.log")):
+
+    def start(cmd: list[str]) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", *cmd],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def finish(proc: subprocess.Popen, log: str) -> Run:
         out, err = proc.communicate(timeout=240)
-        err = err or ""
         # 調べやすいように、一時サイトの隣に出力を残す
         (base / log).write_text(out + err, encoding="utf-8")
-        results.append(Run(proc.returncode, out + err, err))
-    return FaultSite(root, *results)
+        return Run(proc.returncode, out + err, err)
+
+    sphinx = ["sphinx", "-b", "html", "-c", ".", "-nW", "--keep-going"]
+    sphinx += ["-j", "auto", "-D", f"nb_execution_timeout={TIMEOUT}"]
+    sphinx += ["docs", "_build/html"]
+    build = start(sphinx)
+    tests = start(["pytest", "-o", f"timeout={TIMEOUT}", "--color=no"])
+    first = finish(build, "build.log")
+    rebuild = start(sphinx)
+    return FaultSite(
+        root,
+        first,
+        finish(tests, "pytest.log"),
+        finish(rebuild, "rebuild.log"),
+    )

@@ -153,3 +153,14 @@ def test_build_and_tests_leave_tree_clean(fault_site):
     out = fault_site.pytest.output
     assert "作業ツリーが汚れました" in out
     assert "  ?? litter.txt" in out
+
+
+def test_rebuild_without_fixing_still_fails(fault_site):
+    # Sphinx は変更のないページを読み直さず、警告も出し直さない。それでも
+    # 何も直さずに再ビルドすれば、同じ場所を指して同じように失敗する。
+    rebuild = fault_site.rebuild
+    assert rebuild.returncode != 0, rebuild.output
+    for name in ("syntax", "raises", "hang", "deprecated"):
+        assert _lines(rebuild.stderr, rf"^{re.escape(_fault(name))}: WARNING")
+    for page in ("missing_load", "xref"):
+        assert _lines(rebuild.stderr, rf"docs/faults/{page}\.md:\d+: WARNING")
