@@ -272,6 +272,7 @@ def main() -> None:
         "machine": {
             "cpus": os.cpu_count(),
             "loadavg_at_start": [round(x, 2) for x in loadavg],
+            "loadavg_at_end": [round(x, 2) for x in os.getloadavg()],
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
@@ -367,8 +368,11 @@ def markdown(r: dict) -> str:
         "# ベンチマーク結果(`make bench`)",
         "",
         f"- 日時: {r['date']}、コミット {r['commit']}",
-        f"- 機械: CPU {m['cpus']} 個、Python {m['python']}、開始時の"
-        f"ロードアベレージ {m['loadavg_at_start']}",
+        f"- 機械: CPU {m['cpus']} 個、Python {m['python']}、"
+        f"ロードアベレージ 開始時 {m['loadavg_at_start']}・"
+        f"終了時 {m['loadavg_at_end']}",
+        "- ロードアベレージが CPU の数を超えていると、ほかのプロセスと CPU を"
+        "取り合っており、時間は実力より長く出る。",
         "",
         "| 項目 | 結果 | 目標 | 判定 |",
         "|---|---|---|---|",
