@@ -78,6 +78,12 @@ SNIPPETS = {
 
         print(torch.cuda.get_device_name(0))
         ''',
+    "gpu/marked_only": '''\
+        """GPU 専用の印があるのに、ページのセルに gpu タグがないスニペット。"""
+
+        # requires: cuda
+        print("印だけ")
+        ''',
     "ok/fine": '''\
         """正常なスニペット。"""
 
@@ -133,6 +139,7 @@ PAGES = {
     + _cell("hang/forever"),
     "deprecated": _cell("deprecated/old_api"),
     "gpu": _cell("ok/fine") + "\n" + _cell("gpu/needs_cuda", "gpu"),
+    "gpu_untagged": _cell("gpu/marked_only"),
     "missing_load": (
         "本文。\n\n"
         "```{code-cell} ipython3\n"

@@ -113,7 +113,7 @@ def test_broken_cross_reference(fault_site):
 
 def test_gpu_cell_skips_on_cpu(fault_site):
     # ビルド: 警告なし。セルは実行されず、バッジと説明が付く
-    assert "faults/gpu" not in fault_site.build.stderr
+    assert "faults/gpu.md" not in fault_site.build.stderr
     assert "needs_cuda" not in fault_site.build.stderr
     html = (fault_site.root / "_build/html/faults/gpu.html").read_text(
         encoding="utf-8"
@@ -131,6 +131,18 @@ def test_gpu_cell_skips_on_cpu(fault_site):
     assert "test_snippet_runs[faults/gpu/needs_cuda]" not in out
 
 
+def test_gpu_marker_without_tag(fault_site):
+    # `# requires: cuda` があるのに gpu タグがない: ページのセルの行を示す
+    line = page_line("gpu_untagged", ":load:")
+    _build_warning(
+        fault_site,
+        f"docs/faults/gpu_untagged.md:{line}",
+        "GPU 指定が食い違っています: "
+        "src/snippets/faults/gpu/marked_only.py には "
+        "`# requires: cuda` がある、セルの gpu タグがない",
+    )
+
+
 def test_healthy_snippet_still_passes(fault_site):
     # 壊れたものが他を巻き込まない: 正常なページはビルドされ、テストも通る
     assert "faults/ok" not in fault_site.pytest.output.split("FAILED")[-1]
@@ -140,7 +152,7 @@ def test_healthy_snippet_still_passes(fault_site):
     assert "正常" in html
     assert "書きました" in html
     assert re.search(
-        r"\b6 failed, 5 passed, 1 skipped\b", fault_site.pytest.output
+        r"\b6 failed, 5 passed, 2 skipped\b", fault_site.pytest.output
     )
 
 
