@@ -186,6 +186,8 @@ class SnippetRunner:
                 outputs.show_figures()  # Jupyter はセルの最後に残りの図を出す
         except Exception as exc:  # noqa: BLE001
             error = exc
+            if not EXPECT_ERROR.search(source):
+                exc.add_note(_where(path, exc))
             outputs.error(exc, path)
         finally:
             seconds = time.perf_counter() - start
@@ -231,3 +233,18 @@ def _record(path: Path, source: str, outputs: list, seconds: float) -> None:
     }
     name = snippet_id(path).replace("/", ".") + ".json"
     (RUNS / name).write_text(json.dumps(record, ensure_ascii=False))
+
+
+def _where(path: Path, error: BaseException) -> str:
+    """例外の原因になったスニペットの行を「直す場所」として示す 1 行。"""
+    root = SNIPPETS.parent.parent
+    lineno = None
+    if isinstance(error, SyntaxError) and error.filename == str(path):
+        lineno = error.lineno
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == str(path):
+            lineno = frame.lineno
+    kind = type(error).__name__
+    if lineno is None:
+        return f"直す場所: {path.relative_to(root)}({kind})"
+    return f"直す場所: {path.relative_to(root)}:{lineno}({kind})"

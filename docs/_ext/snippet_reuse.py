@@ -94,15 +94,7 @@ def reuse_test_runs(app, docname: str, content: list[str]) -> None:
     logger.info("%s: テストでの実行結果を使います [snippet_reuse]", docname)
 
 
-def create_cache(app) -> None:
-    """並列ビルドの各プロセスが同時に作ろうとして競合しないよう、実行キャッシュ
-    (SQLite)を読み込みの前に本体のプロセスで作っておく。"""
-    get_cache(app.env.mystnb_config.execution_cache_path).list_cache_records()
-
-
 def setup(app):
-    # myst-nb が mystnb_config を用意した後(builder-inited の既定の優先度 500)
-    app.connect("builder-inited", create_cache, priority=600)
     # gpu_cells の書き換え(skip-execution の付与)の後で動かす
     app.connect("source-read", reuse_test_runs, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
