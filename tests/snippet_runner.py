@@ -18,6 +18,7 @@ import re
 import sys
 import time
 import traceback
+import types
 import warnings
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -159,11 +160,14 @@ class SnippetRunner:
         source = path.read_text(encoding="utf-8")
         expected = EXPECT_ERROR.search(source)
         outputs = _Outputs()
-        namespace = {
-            "__name__": "__main__",
-            "__file__": str(path),
-            "__builtins__": builtins,
-        }
+        # runpy と同じく一時的な __main__ モジュールで実行する(pickle などが
+        # __main__ のクラスを見つけられるように)
+        module = types.ModuleType("__main__")
+        module.__file__ = str(path)
+        namespace = module.__dict__
+        namespace["__builtins__"] = builtins
+        saved_main = sys.modules["__main__"]
+        sys.modules["__main__"] = module
         cwd = Path.cwd()
         os.chdir(self.workdir)
 
@@ -193,6 +197,7 @@ class SnippetRunner:
             seconds = time.perf_counter() - start
             plt.show = show
             plt.close("all")
+            sys.modules["__main__"] = saved_main
             os.chdir(cwd)
             _reset_global_state()
 
