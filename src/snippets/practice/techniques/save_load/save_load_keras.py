@@ -62,4 +62,5 @@ with tempfile.TemporaryDirectory() as tmp:
     # 3. 推論用の SavedModel を書き出す(TF Serving などで使う)
     export_dir = os.path.join(tmp, "exported")
     model.export(export_dir, verbose=False)
-    print(f"export() が書き出したもの: {sorted(os.listdir(export_dir))}")
+    exported = sorted(os.listdir(export_dir))
+    print(f"export() が書き出したもの: {exported}")
