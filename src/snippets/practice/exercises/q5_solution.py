@@ -64,7 +64,7 @@ with tempfile.TemporaryDirectory() as tmp:
     )
     for epoch in range(1, 51):
         model.train()
-        for idx in torch.randperm(len(X_train)).split(32):
+        for idx in torch.randperm(len(X_train)).split(64):
             optimizer.zero_grad()
             criterion(model(X_train[idx]), y_train[idx]).backward()
             optimizer.step()

@@ -52,7 +52,7 @@ with tempfile.TemporaryDirectory() as tmp:
     history = model.fit(
         X_train,
         y_train,
-        batch_size=32,
+        batch_size=64,
         epochs=100,
         validation_data=(X_val, y_val),
         callbacks=callbacks,

@@ -38,7 +38,7 @@ with tempfile.TemporaryDirectory() as tmp:
     ckpt_path = os.path.join(tmp, "best_model.pt")
     for epoch in range(1, 101):
         model.train()
-        for idx in torch.randperm(len(X_train)).split(32):
+        for idx in torch.randperm(len(X_train)).split(64):
             optimizer.zero_grad()
             criterion(model(X_train[idx]), y_train[idx]).backward()
             optimizer.step()

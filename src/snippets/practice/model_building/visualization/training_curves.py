@@ -8,6 +8,7 @@ matplotlib で描く。検証損失が下がらなくなり学習損失だけが
 import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
+from matplotlib.ticker import MaxNLocator
 from sklearn.datasets import load_digits
 
 from snippets._support.plotting import use_japanese_font
@@ -69,5 +70,7 @@ ax2.plot(epochs, history["train_acc"], marker="o", label="学習")
 ax2.plot(epochs, history["val_acc"], marker="s", label="検証")
 ax2.set(xlabel="エポック", ylabel="正解率", title="正解率の推移")
 ax2.legend()
+for ax in (ax1, ax2):
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # エポックは整数
 fig.tight_layout()
 plt.show()

@@ -34,7 +34,7 @@ early_stopping = keras.callbacks.EarlyStopping(
 history = model.fit(
     X_train,
     y_train,
-    batch_size=32,
+    batch_size=64,
     epochs=100,
     validation_data=(X_val, y_val),
     callbacks=[early_stopping],

@@ -13,10 +13,13 @@ import tempfile
 
 import keras
 import numpy as np
+import tensorflow as tf
 from keras import layers
 from sklearn.datasets import load_digits
 
 keras.utils.set_random_seed(0)
+# export() が出す TensorFlow の INFO ログ(Assets written to …)を抑える
+tf.get_logger().setLevel("ERROR")
 
 
 def make_model(compile: bool = True) -> keras.Model:
