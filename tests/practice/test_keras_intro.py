@@ -5,13 +5,6 @@ import math
 import pytest
 
 BASE = "practice/keras_intro"
-# Keras 3.15 の保存処理が NumPy 2.4 に対して内部で出す DeprecationWarning
-# (keras/src/backend/common/variables.py の __array__ に copy 引数がない)。
-# スニペットの書き方とは無関係なので、この警告だけを無視する。
-KERAS_SAVE_WARNING = (
-    "ignore:__array__ implementation doesn't accept a copy keyword"
-    ":DeprecationWarning"
-)
 
 
 def test_sequential_same_architecture_in_both(snippet):
@@ -39,7 +32,6 @@ def test_custom_model_train_vs_inference(snippet, fw):
     assert ns["val_acc"] > 0.9
 
 
-@pytest.mark.filterwarnings(KERAS_SAVE_WARNING)
 def test_keras_callbacks(snippet):
     ns = snippet(f"{BASE}/callbacks/callbacks_keras")
     val_losses = ns["val_losses"]

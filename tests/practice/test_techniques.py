@@ -3,15 +3,10 @@
 import math
 import pickle
 
-import pytest
 import torch
 import torch.nn.functional as F
 
 BASE = "practice/techniques"
-KERAS_SAVE_WARNING = (
-    "ignore:__array__ implementation doesn't accept a copy keyword"
-    ":DeprecationWarning"
-)
 
 
 def test_no_grad_builds_no_graph(snippet):
@@ -73,7 +68,6 @@ def test_torch_state_dict_round_trip(snippet):
     assert len(ns["resumed_opt"].state_dict()["state"]) == 4
 
 
-@pytest.mark.filterwarnings(KERAS_SAVE_WARNING)
 def test_keras3_save_formats(snippet):
     ns = snippet(f"{BASE}/save_load/save_load_keras")
     assert ns["keras_path"].endswith(".keras")
