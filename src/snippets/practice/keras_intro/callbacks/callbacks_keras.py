@@ -7,7 +7,6 @@ Keras 3 の ``ModelCheckpoint`` はファイル名を ``.keras``(モデル全体
 
 import os
 import tempfile
-import warnings
 
 import keras
 from keras import layers
@@ -15,15 +14,6 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
 keras.utils.set_random_seed(0)
-# Keras 3.15 を NumPy 2.4 と使うと、保存のたびに Keras の内部(変数を NumPy
-# 配列に変換する処理)から DeprecationWarning が出る。このコードの書き方とは
-# 無関係で、通常の実行では表示されないが、警告をエラーにするテストのために
-# この 1 件だけを無視しておく。
-warnings.filterwarnings(
-    "ignore",
-    message="__array__ implementation doesn't accept a copy keyword",
-    category=DeprecationWarning,
-)
 
 digits = load_digits()
 X_train, X_val, y_train, y_val = train_test_split(

@@ -10,7 +10,6 @@
 
 import os
 import tempfile
-import warnings
 
 import keras
 import numpy as np
@@ -19,15 +18,6 @@ from keras import layers
 from sklearn.datasets import load_digits
 
 keras.utils.set_random_seed(0)
-# Keras 3.15 を NumPy 2.4 と使うと、保存のたびに Keras の内部(変数を NumPy
-# 配列に変換する処理)から DeprecationWarning が出る。このコードの書き方とは
-# 無関係で、通常の実行では表示されないが、警告をエラーにするテストのために
-# この 1 件だけを無視しておく。
-warnings.filterwarnings(
-    "ignore",
-    message="__array__ implementation doesn't accept a copy keyword",
-    category=DeprecationWarning,
-)
 # export() が出す TensorFlow の INFO ログ(Assets written to …)を抑える
 tf.get_logger().setLevel("ERROR")
 
