@@ -11,7 +11,7 @@ import torch.nn as nn
 model = nn.Linear(10, 5)
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 
-for epoch in range(10):
+for _ in range(10):
     x = torch.randn(32, 10)
     y = torch.randn(32, 5)
 
