@@ -37,13 +37,14 @@ def _env(root: Path) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("PYTEST_", "DOCS_"))
+        if not k.startswith(("PYTEST_", "DOCS_")) and k != "FORCE_COLOR"
     }
     env.update(
         PYTHONPATH=str(root / "src"),
         DOCS_BUILDDIR=str(root / "_build"),
         DOCS_GPU="0",  # GPU のある機械でも「CPU だけの環境」を再現する
         MPLBACKEND="Agg",
+        NO_COLOR="1",  # CI などで色付けの制御文字が行頭に入らないように
     )
     return env
 

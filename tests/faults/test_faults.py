@@ -9,7 +9,11 @@ import re
 from site_builder import FAULT_LINES, git_status, page_line
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def _lines(text: str, pattern: str) -> list[str]:
+    text = _ANSI.sub("", text)
     return [line for line in text.splitlines() if re.search(pattern, line)]
 
 
