@@ -8,7 +8,6 @@ import re
 
 from site_builder import FAULT_LINES, git_status, page_line
 
-
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
