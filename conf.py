@@ -39,6 +39,7 @@ extensions = [
     "gpu_cells",  # gpu タグ → CUDA がなければ skip-execution とバッジ
     "verified_stamp",  # 「torch x / TensorFlow y で実行・検証済み」
     "ja_ui",  # 日本語 UI 文言、mermaid のローカル読み込み
+    "reader_ui",  # 日本語の検索語の分かち書き、.ipynb のダウンロード
 ]
 exclude_patterns = ["_ext", "_static", "_templates", "**/.ipynb_checkpoints"]
 templates_path = ["docs/_templates"]
