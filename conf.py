@@ -87,8 +87,10 @@ html_theme_options = {
     "navigation_with_keys": False,
 }
 
-# コピー時に >>> や ... のプロンプトと出力を除く
-copybutton_prompt_text = r">>> |\.\.\. |\$ "
+# コピー時に >>> や ... のプロンプトと出力を除く。>>> と ... は pygments が
+# .gp(出力は .go)として印を付けるので copybutton_exclude で除く。正規表現で
+# 探すと、セルの docstring 中の doctest(>>>)の行だけがコピーされてしまう。
+copybutton_prompt_text = r"\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 copybutton_exclude = ".linenos, .gp, .go"
