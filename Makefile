@@ -10,7 +10,7 @@ SPHINXOPTS ?=
 export PYTHONPATH := $(CURDIR)/src
 export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: docs test lint format clean venv
+.PHONY: docs test browser-test lint format clean venv
 
 venv: $(STAMP)
 
@@ -29,6 +29,10 @@ docs: $(STAMP)
 ## テストを実行する
 test: $(STAMP)
 	$(BIN)/python -m pytest $(ARGS)
+
+## ブラウザテストだけを実行する(サイトを作り直してから)
+browser-test: docs
+	$(BIN)/python -m pytest tests/browser $(ARGS)
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -18,7 +18,7 @@ def add_search_splitter(app, pagename, templatename, context, doctree):
 
 
 def add_notebook_download(app, pagename, templatename, context, doctree):
-    """myst-nb が書き出した実行済みノートブックをダウンロードできるようにする。"""
+    """myst-nb が書き出した実行済みのノートブックを配る。"""
     if doctree is None or not context.get("page_source_suffix"):
         return
     out_dir = Path(app.outdir)

@@ -1,4 +1,4 @@
-"""コピーボタン: プロンプト(>>>、...)と出力を除いたコードだけがコピーされる。"""
+"""コピーボタン: プロンプト(>>>、...)と出力を除いたコードだけを写す。"""
 
 import pytest
 from browser.helpers import pages_with_class
@@ -32,16 +32,15 @@ def test_copy_strips_prompts_and_outputs(clip_visit, site):
         assert out.strip() not in copied.splitlines(), (out, copied)
     # プロンプトを除いた各行は、表示と同じ順で残っている
     code = [
-        ln[4:]
-        for ln in shown.splitlines()
-        if ln.startswith((">>> ", "... "))
+        ln[4:] for ln in shown.splitlines() if ln.startswith((">>> ", "... "))
     ]
     assert copied.rstrip("\n").splitlines() == code
 
 
 def test_copy_of_executed_cell_has_no_output(clip_visit, site):
     pages = sorted(
-        set(pages_with_class("cell_output")) & set(pages_with_class("cell_input"))
+        set(pages_with_class("cell_output"))
+        & set(pages_with_class("cell_input"))
     )
     assert pages, "実行結果のあるセルがサイトにありません"
     v = clip_visit()

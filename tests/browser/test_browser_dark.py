@@ -26,7 +26,8 @@ CONTRAST = """(selector) => {
     for (const el of nodes) {
       const fg = rgb(getComputedStyle(el).color);
       const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-      worst.push([(a + 0.05) / (b + 0.05), el.className, el.textContent.slice(0, 30)]);
+      worst.push([(a + 0.05) / (b + 0.05), el.className,
+                  el.textContent.slice(0, 30)]);
     }
   }
   worst.sort((x, y) => x[0] - y[0]);

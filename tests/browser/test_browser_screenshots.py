@@ -38,7 +38,9 @@ def test_save_screenshots(visit, site):
         "dark": visit(
             viewport={"width": 1280, "height": 900}, color_scheme="dark"
         ),
-        "mobile": visit(viewport={"width": 375, "height": 800}, is_mobile=True),
+        "mobile": visit(
+            viewport={"width": 375, "height": 800}, is_mobile=True
+        ),
     }
     saved = []
     for mode, v in modes.items():

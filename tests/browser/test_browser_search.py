@@ -49,9 +49,7 @@ def search(visit, query: str) -> list[tuple[str, str]]:
 )
 def test_japanese_query_finds_page(visit, site, query, title_words):
     expected = [
-        p
-        for p in site_pages()
-        if any(w in page_title(p) for w in title_words)
+        p for p in site_pages() if any(w in page_title(p) for w in title_words)
     ]
     if not expected:
         pytest.skip(
@@ -59,9 +57,9 @@ def test_japanese_query_finds_page(visit, site, query, title_words):
         )
     results = search(visit, query)
     top = results[:TOP]
-    assert any(
-        any(w in title for w in title_words) for title, _ in top
-    ), f"「{query}」の上位 {TOP} 件に目的のページがありません: {results}"
+    assert any(any(w in title for w in title_words) for title, _ in top), (
+        f"「{query}」の上位 {TOP} 件に目的のページがありません: {results}"
+    )
 
 
 def test_query_is_split_into_index_terms(visit, site):

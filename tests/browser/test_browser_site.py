@@ -83,7 +83,7 @@ def test_figure_text_is_real_glyphs(visit, site):
 
 
 def test_mobile_body_does_not_scroll_sideways(visit, site):
-    """幅 375px で本文が横にはみ出さず、広い表とコードは枠の中でスクロールする。"""
+    """幅 375px で本文がはみ出さず、広い表とコードは枠の中でスクロールする。"""
     v = visit(viewport={"width": 375, "height": 800}, is_mobile=True)
     wide_boxes = 0
     problems = {}
@@ -154,6 +154,4 @@ def test_gpu_badge_on_gpu_cells(visit, site):
             assert badge.is_visible(), rel
             assert "GPU" in badge.inner_text()
         # gpu タグのないセルにはバッジがない
-        assert page.locator(
-            "div.cell:not(.tag_gpu) .gpu-badge"
-        ).count() == 0
+        assert page.locator("div.cell:not(.tag_gpu) .gpu-badge").count() == 0

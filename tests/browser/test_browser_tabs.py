@@ -1,5 +1,5 @@
-"""同期タブ: TensorFlow を選ぶとページのすべてのタブが切り替わり、次のページにも
-引き継がれる。"""
+"""同期タブ: TensorFlow を選ぶとページのすべてのタブが切り替わり、
+次のページにも引き継がれる。"""
 
 import pytest
 from browser.helpers import framework_tab_sets, site_pages
@@ -18,7 +18,7 @@ def test_tensorflow_tab_switches_all_and_persists(visit, site):
     pages = [p for p in site_pages() if framework_tab_sets(p) >= 1]
     multi = [p for p in pages if framework_tab_sets(p) >= 2]
     if not multi:
-        pytest.fail("フレームワークのタブセットが 2 つ以上あるページがありません")
+        pytest.fail("フレームワークのタブセットが 2 つ以上のページがない")
     first = multi[0]
     others = [p for p in pages if p != first]
     v = visit()
@@ -30,7 +30,7 @@ def test_tensorflow_tab_switches_all_and_persists(visit, site):
     page.locator(
         'label.sd-tab-label[data-sync-group="framework"][data-sync-id="keras"]'
     ).first.click()
-    assert page.evaluate(CHECKED) == ["keras"] * n, "一部のタブが切り替わらない"
+    assert page.evaluate(CHECKED) == ["keras"] * n, "切り替わらないタブがある"
     # 各タブセットで見えている中身は 1 つずつ、それが TensorFlow 側
     assert page.evaluate(VISIBLE) == [1] * n
     shown = page.locator(".sd-tab-set .sd-tab-content:visible")

@@ -12,7 +12,8 @@ slope = 2 * x0  # dy/dx = 2x
 
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.plot(xs, xs**2, label="y = x²")
-ax.plot(xs, slope * (xs - x0) + x0**2, "--", label=f"x = {x0:g} での接線(傾き {slope:g})")
+tangent = slope * (xs - x0) + x0**2
+ax.plot(xs, tangent, "--", label=f"x = {x0:g} での接線(傾き {slope:g})")
 ax.scatter([x0], [x0**2], color="black", zorder=3)
 ax.set_ylim(-5, 17)
 ax.set_xlabel("x")
