@@ -12,13 +12,6 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 # ============================================================================
-# カーネルの環境(myst-nb のカーネルはこのプロセスの環境を引き継ぐ)
-# ============================================================================
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")  # oneDNN のログを出さない
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TF の INFO/WARNING を抑制
-os.environ.setdefault("PYTHONHASHSEED", "0")  # 出力を毎回同じにする
-
-# ============================================================================
 # プロジェクト情報
 # ============================================================================
 project = "PyTorch と TensorFlow/Keras 実践ガイド"
@@ -39,6 +32,8 @@ extensions = [
     "gpu_cells",  # gpu タグ → CUDA がなければ skip-execution とバッジ
     "verified_stamp",  # 「torch x / TensorFlow y で実行・検証済み」
     "ja_ui",  # 日本語 UI 文言、mermaid のローカル読み込み
+    "kernel_env",  # カーネルの環境変数(TF のログ抑制、IPython 設定の隔離)
+    "snippet_reuse",  # テストでの実行結果を再利用し、二重実行を避ける
     "reader_ui",  # 日本語の検索語の分かち書き、.ipynb のダウンロード
 ]
 exclude_patterns = ["_ext", "_static", "_templates", "**/.ipynb_checkpoints"]

@@ -1,15 +1,36 @@
-"""スニペットを実行して名前空間を返す仕組み(tests/conftest.py が使う)。"""
+"""スニペットを実行して名前空間を返す仕組み(tests/conftest.py が使う)。
 
+実行は 1 スニペットにつき 1 回だけで、結果はセッション中キャッシュされる。
+実行中の標準出力・標準エラー・図(``plt.show()``)・例外は、Jupyter の
+出力と同じ形式(nbformat の outputs)で記録し、``$DOCS_BUILDDIR/snippet-runs/``
+に書き出す。ビルド(docs/_ext/snippet_reuse.py)はこの記録を使うので、
+CI ではスニペットの実行はテストの 1 回だけで済み、ページに表示される出力は
+テストが検証したその実行の出力そのものになる。
+"""
+
+import base64
+import builtins
+import hashlib
+import io
+import json
 import os
-import runpy
+import re
+import sys
+import time
+import traceback
 import warnings
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from snippets._support.gpu import cuda_available, requires_cuda
 
-SNIPPETS = Path(__file__).resolve().parent.parent / "src" / "snippets"
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "src" / "snippets"
+RUNS = Path(os.environ.get("DOCS_BUILDDIR", ROOT / "_build")) / "snippet-runs"
+#: 意図して例外を起こすスニペットの印(例: ``# expect-error: NameError``)
+EXPECT_ERROR = re.compile(r"^# expect-error: (\w+)\s*$", re.M)
 
 
 def snippet_files() -> list[Path]:
@@ -25,13 +46,92 @@ def snippet_id(path: Path) -> str:
     return str(path.relative_to(SNIPPETS).with_suffix(""))
 
 
+class _Outputs(io.TextIOBase):
+    """stdout/stderr と図を、出た順に nbformat の outputs として集める。"""
+
+    def __init__(self):
+        self.items: list[dict] = []
+
+    def stream(self, name: str):
+        outputs = self
+
+        class _Stream(io.TextIOBase):
+            def write(self, text: str) -> int:
+                last = outputs.items[-1] if outputs.items else None
+                if last and last.get("name") == name:
+                    last["text"] += text
+                elif text:
+                    outputs.items.append(
+                        {"output_type": "stream", "name": name, "text": text}
+                    )
+                return len(text)
+
+        return _Stream()
+
+    def show_figures(self, *args, **kwargs) -> None:
+        """``plt.show()`` の代わり: 開いている図を PNG で記録して閉じる。"""
+        import matplotlib.pyplot as plt
+
+        for num in plt.get_fignums():
+            fig = plt.figure(num)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", bbox_inches="tight")
+            width, height = fig.get_size_inches() * fig.dpi
+            axes = len(fig.axes)
+            self.items.append(
+                {
+                    "output_type": "display_data",
+                    "data": {
+                        "image/png": base64.b64encode(buf.getvalue()).decode(),
+                        "text/plain": f"<Figure size {width:g}x{height:g} "
+                        f"with {axes} Axes>",
+                    },
+                    "metadata": {},
+                }
+            )
+        plt.close("all")
+
+    def error(self, exc: BaseException, path: Path) -> None:
+        frames = [
+            f
+            for f in traceback.extract_tb(exc.__traceback__)
+            if f.filename == str(path)
+        ]
+        lines = traceback.format_list(frames)
+        self.items.append(
+            {
+                "output_type": "error",
+                "ename": type(exc).__name__,
+                "evalue": str(exc),
+                "traceback": ["Traceback (most recent call last):", *lines]
+                + traceback.format_exception_only(exc),
+            }
+        )
+
+
+def _reset_global_state() -> None:
+    """スニペットが変えうるライブラリ全体の設定を元に戻す。"""
+    import torch
+
+    torch.set_default_dtype(torch.float32)
+    torch.set_grad_enabled(True)
+    if "keras" in sys.modules:
+        keras = sys.modules["keras"]
+        keras.mixed_precision.set_global_policy("float32")
+        keras.backend.clear_session()
+
+
 class SnippetRunner:
     def __init__(self, workdir: Path):
         self.workdir = workdir
         self.cache: dict[Path, dict] = {}
+        self.outputs: dict[Path, list[dict]] = {}
 
     def __call__(self, name: str) -> dict:
-        """名前は ``practice/pytorch_intro/autograd/autograd_basics`` の形。"""
+        """名前は ``practice/pytorch_intro/autograd/autograd_basics`` の形。
+
+        意図して例外を起こすスニペットでは、例外が ``ns["__error__"]`` に入る。
+        """
         path = SNIPPETS / f"{name}.py"
         if not path.is_file():
             raise FileNotFoundError(path)
@@ -42,17 +142,88 @@ class SnippetRunner:
             )
         if path not in self.cache:
             self.cache[path] = self._run(path)
-        return self.cache[path]
+        result = self.cache[path]
+        if isinstance(result, BaseException):
+            raise result
+        return result
 
-    def _run(self, path: Path) -> dict:
+    def stdout(self, name: str) -> str:
+        """スニペットが標準出力に書いた内容(ページに表示されるもの)。"""
+        self(name)
+        items = self.outputs[SNIPPETS / f"{name}.py"]
+        return "".join(o["text"] for o in items if o.get("name") == "stdout")
+
+    def _run(self, path: Path) -> dict | BaseException:
         import matplotlib.pyplot as plt
 
+        source = path.read_text(encoding="utf-8")
+        expected = EXPECT_ERROR.search(source)
+        outputs = _Outputs()
+        namespace = {
+            "__name__": "__main__",
+            "__file__": str(path),
+            "__builtins__": builtins,
+        }
         cwd = Path.cwd()
         os.chdir(self.workdir)
+        show, plt.show = plt.show, outputs.show_figures
+        start = time.perf_counter()
+        error = None
         try:
-            with warnings.catch_warnings():
-                # pytest の filterwarnings(非推奨警告はエラー)をそのまま使う
-                return runpy.run_path(str(path), run_name="__main__")
+            with (
+                warnings.catch_warnings(),
+                redirect_stdout(outputs.stream("stdout")),
+                redirect_stderr(outputs.stream("stderr")),
+            ):
+                # 非推奨の警告は pytest の設定どおりエラーになる。ほかの警告は
+                # Jupyter と同じく stderr に出る(ビルドでも失敗になる)。
+                warnings.showwarning = _warn_to_stderr
+                exec(compile(source, str(path), "exec"), namespace)
+                outputs.show_figures()  # Jupyter はセルの最後に残りの図を出す
+        except Exception as exc:  # noqa: BLE001
+            error = exc
+            outputs.error(exc, path)
         finally:
-            os.chdir(cwd)
+            seconds = time.perf_counter() - start
+            plt.show = show
             plt.close("all")
+            os.chdir(cwd)
+            _reset_global_state()
+
+        if expected:
+            if error is None or type(error).__name__ != expected.group(1):
+                return AssertionError(
+                    f"{path}: `# expect-error: {expected.group(1)}` なのに "
+                    f"{type(error).__name__ if error else '例外なし'}"
+                )
+            namespace["__error__"] = error
+        elif error is not None:
+            return error
+        stderr = [o for o in outputs.items if o.get("name") == "stderr"]
+        if stderr:
+            return AssertionError(
+                f"{path}: 標準エラーに出力しました(ビルドでは失敗になる):\n"
+                + "".join(o["text"] for o in stderr)
+            )
+        self.outputs[path] = outputs.items
+        _record(path, source, outputs.items, seconds)
+        return namespace
+
+
+def _warn_to_stderr(message, category, filename, lineno, file=None, line=None):
+    sys.stderr.write(
+        warnings.formatwarning(message, category, filename, lineno, line)
+    )
+
+
+def _record(path: Path, source: str, outputs: list, seconds: float) -> None:
+    """実行結果をビルドが再利用できるように書き出す。"""
+    RUNS.mkdir(parents=True, exist_ok=True)
+    record = {
+        "path": str(path.relative_to(ROOT)),
+        "sha256": hashlib.sha256(source.strip().encode()).hexdigest(),
+        "seconds": seconds,
+        "outputs": outputs,
+    }
+    name = snippet_id(path).replace("/", ".") + ".json"
+    (RUNS / name).write_text(json.dumps(record, ensure_ascii=False))

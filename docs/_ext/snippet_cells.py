@@ -5,6 +5,8 @@
 - 存在しないファイルの ``:load:`` を、ページと行番号つきで報告する。
 - セルの実行が失敗したら、ページではなくスニペットのファイルと行番号で報告する
   (-W のもとでビルドは失敗する)。
+- 意図して例外を起こすスニペット(``# expect-error: 例外名``)とセルの
+  ``raises-exception`` タグが食い違えば警告する。
 """
 
 import re
@@ -17,6 +19,8 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: 意図して例外を起こすスニペットの印(tests/snippet_runner.py と同じ)
+_EXPECT_ERROR = re.compile(r"^# expect-error: \w+\s*$", re.M)
 
 
 def _loads(env) -> dict[str, list[str]]:
@@ -41,6 +45,14 @@ def on_source_read(app, docname: str, content: list[str]) -> None:
             continue
         app.env.note_dependency(str(path))
         loads.append(str(path))
+        expects = bool(_EXPECT_ERROR.search(path.read_text(encoding="utf-8")))
+        if expects != ("raises-exception" in cell.tags):
+            logger.warning(
+                "%s の `# expect-error:` とセルの raises-exception タグは"
+                "両方そろえてください",
+                path.name,
+                location=(docname, cell.lineno),
+            )
 
 
 def report_failed_cells(app, doctree: nodes.document) -> None:
