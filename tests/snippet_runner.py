@@ -166,7 +166,12 @@ class SnippetRunner:
         }
         cwd = Path.cwd()
         os.chdir(self.workdir)
-        show, plt.show = plt.show, outputs.show_figures
+        # 関数で包む(pyplot はバックエンドの初回読み込み時に plt.show へ
+        # __signature__ を設定する。束縛メソッドには設定できず失敗する)
+        def _show(*args, **kwargs):
+            outputs.show_figures(*args, **kwargs)
+
+        show, plt.show = plt.show, _show
         start = time.perf_counter()
         error = None
         try:
