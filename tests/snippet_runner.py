@@ -166,6 +166,7 @@ class SnippetRunner:
         }
         cwd = Path.cwd()
         os.chdir(self.workdir)
+
         # 関数で包む(pyplot はバックエンドの初回読み込み時に plt.show へ
         # __signature__ を設定する。束縛メソッドには設定できず失敗する)
         def _show(*args, **kwargs):
