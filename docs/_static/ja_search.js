@@ -8,8 +8,9 @@
 //
 // - 索引と同じく、2 文字以下のひらがな(助詞など)は検索語にしない。
 // - 索引にない部分は捨てる(残すと AND 検索で 0 件になる)。
-// - すべての語を含むページがないときは、多くの語を含むページを返す
-//   (「損失関数の選び方」で、「選び」がなくても損失関数のページを出す)。
+// - 題名(見出し)の大部分を検索語が占めていれば、題名の一致として上位に出す
+//   (「損失関数の選び方」で、題名が「損失関数」のページを出す)。
+// - すべての語を含むページがないときは、多くの語を含むページを返す。
 //
 // searchtools.js は、先に splitQuery が定義されていればそれを使う。
 // (searchtools.js より後に読まれても、関数宣言で上書きする。)
@@ -111,6 +112,34 @@ const JA_SEARCH = (() => {
     }
   };
 
+  // 分けた語で題名(ページと節の見出し)を探す。Sphinx は題名を入力全体で
+  // しか探さないので、「損失関数の選び方」では題名が「損失関数」のページが
+  // 上位に出ない。題名の大部分を検索語が占めていれば、題名の一致として扱う。
+  const titleResults = (searchTerms) => {
+    const index = Search._index;
+    const out = [];
+    const terms = [...searchTerms];
+    for (const [title, found] of Object.entries(index.alltitles || {})) {
+      const lower = title.toLowerCase();
+      const hit = terms.filter((t) => lower.includes(t));
+      const covered = hit.reduce((n, t) => n + t.length, 0);
+      if (hit.length === 0 || covered * 2 < lower.length) continue;
+      for (const [file, id] of found) {
+        const pageTitle = index.titles[file];
+        out.push([
+          index.docnames[file],
+          pageTitle !== title ? `${pageTitle} > ${title}` : title,
+          id !== null ? "#" + id : "",
+          null,
+          Math.round((Scorer.title * covered) / lower.length) + hit.length,
+          index.filenames[file],
+          SearchResultKind.title,
+        ]);
+      }
+    }
+    return out;
+  };
+
   // AND 検索が 0 件のとき、語の過半数を含むページを、含む語の多い順に返す
   const patchRelaxedSearch = () => {
     if (typeof Search === "undefined" || Search._jaRelaxed) return;
@@ -118,7 +147,9 @@ const JA_SEARCH = (() => {
     const strict = Search.performTermsSearch;
     Search.performTermsSearch = (searchTerms, excludedTerms) => {
       const results = strict(searchTerms, excludedTerms);
-      if (results.length > 0 || searchTerms.size < 2) return results;
+      if (searchTerms.size < 2) return results;
+      results.push(...titleResults(searchTerms));
+      if (results.length > 0) return results;
       const byPage = new Map();
       for (const term of searchTerms) {
         for (const r of strict(new Set([term]), excludedTerms)) {
