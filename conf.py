@@ -35,6 +35,7 @@ extensions = [
     "kernel_env",  # カーネルの環境変数(TF のログ抑制、IPython 設定の隔離)
     "snippet_reuse",  # テストでの実行結果を再利用し、二重実行を避ける
     "reader_ui",  # 日本語の検索語の分かち書き、.ipynb のダウンロード
+    "cjk_linebreaks",  # 日本語の文中の改行を空白として表示しない
 ]
 exclude_patterns = ["_ext", "_static", "_templates", "**/.ipynb_checkpoints"]
 templates_path = ["docs/_templates"]
