@@ -1,0 +1,14 @@
+"""CPU と GPU のテンソルを混ぜて演算するとエラーになる(CUDA 専用)。"""
+# requires: cuda
+
+import torch
+
+a = torch.ones(3, device="cuda")
+b = torch.ones(3)  # CPU
+try:
+    a + b  # デバイスが違う
+except RuntimeError as e:
+    print(f"RuntimeError: {e}")
+
+# 解決: 明示的に同じデバイスへ移す
+print(a + b.to("cuda"))
