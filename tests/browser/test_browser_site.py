@@ -98,7 +98,8 @@ def test_mobile_body_does_not_scroll_sideways(visit, site):
   // 見出しや段落の文字が枠からはみ出していない(はみ出しは切られて読めない)
   for (const el of document.querySelectorAll(
       'article h1, article h2, article h3, article p, article li')) {
-    if (el.closest('pre, table, .highlight, .sd-tab-set, .cell_output')) continue;
+    if (el.closest('pre, table, .highlight, .sd-tab-set, .cell_output'))
+      continue;
     if (el.scrollWidth > el.clientWidth + 1
         || el.getBoundingClientRect().right > vw + 1)
       bad.push(el.tagName + ' ' + el.textContent.trim().slice(0, 30));
