@@ -95,3 +95,7 @@ copybutton_selector = "div:not(.output) > div.highlight pre"
 # mermaid は CDN を使わず、docs/_static/vendor の mermaid を ja_ui が読み込む
 # (sphinxcontrib-mermaid の CDN 用ローダーは ja_ui が外す)
 mermaid_fullscreen = False
+
+# 数式は同梱の MathJax 3(docs/_static/vendor/mathjax、npm の mathjax@3.2.2)で
+# 描く。CDN には一切アクセスしない(_static からの相対パス)
+mathjax_path = "vendor/mathjax/tex-mml-chtml.js"

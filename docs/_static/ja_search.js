@@ -123,7 +123,10 @@ const JA_SEARCH = (() => {
       const lower = title.toLowerCase();
       const hit = terms.filter((t) => lower.includes(t));
       const covered = hit.reduce((n, t) => n + t.length, 0);
-      if (hit.length === 0 || covered * 2 < lower.length) continue;
+      // 「学習率スケジューラ(Scheduler)」の英語の添え書きは数えない
+      const cjk = [...lower].filter((c) => CJK.test(c)).length;
+      const size = cjk > 0 ? cjk : lower.length;
+      if (hit.length === 0 || covered * 2 < size) continue;
       for (const [file, id] of found) {
         const pageTitle = index.titles[file];
         out.push([
@@ -131,7 +134,9 @@ const JA_SEARCH = (() => {
           pageTitle !== title ? `${pageTitle} > ${title}` : title,
           id !== null ? "#" + id : "",
           null,
-          Math.round((Scorer.title * covered) / lower.length) + hit.length,
+          // 本文の一致(Scorer.term)や題名の語の一致より上に出す
+          Math.round((3 * Scorer.title * Math.min(covered, size)) / size) +
+            hit.length,
           index.filenames[file],
           SearchResultKind.title,
         ]);

@@ -18,6 +18,7 @@ BROKEN_IMAGES = """async () => {
 }"""
 
 
+@pytest.mark.timeout(900)  # 全ページを回る
 def test_every_image_loads_and_no_external_request(visit, site):
     """すべてのページで、画像が読み込まれ、localhost 以外へ要求しない。"""
     v = visit()
@@ -82,6 +83,7 @@ def test_figure_text_is_real_glyphs(visit, site):
     assert checked, "題名のある図がサイトにありません"
 
 
+@pytest.mark.timeout(900)  # 全ページを回る
 def test_mobile_body_does_not_scroll_sideways(visit, site):
     """幅 375px で本文がはみ出さず、広い表とコードは枠の中でスクロールする。"""
     v = visit(viewport={"width": 375, "height": 800}, is_mobile=True)
