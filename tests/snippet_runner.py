@@ -167,10 +167,8 @@ class SnippetRunner:
         cwd = Path.cwd()
         os.chdir(self.workdir)
 
-        # 関数で包む(pyplot はバックエンドの初回読み込み時に plt.show へ
-        # __signature__ を設定する。束縛メソッドには設定できず失敗する)
-        def _show(*args, **kwargs):
-            outputs.show_figures(*args, **kwargs)
+        def _show(*args, **kwargs):  # matplotlib が属性を足せる普通の関数で
+            outputs.show_figures()
 
         show, plt.show = plt.show, _show
         start = time.perf_counter()

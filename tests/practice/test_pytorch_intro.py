@@ -22,7 +22,7 @@ def test_random_values_are_seeded(snippet):
     assert torch.equal(ns["randn"], torch.randn(2, 3))
 
 
-def test_device_agnostic_runs_on_available_device(snippet, capsys):
+def test_device_agnostic_runs_on_available_device(snippet):
     ns = snippet(f"{BASE}/gpu/device_agnostic")
     expected = "cuda" if torch.cuda.is_available() else None
     if expected:

@@ -19,9 +19,9 @@ def test_cuda_queries_run_without_gpu(snippet):
     assert torch.cuda.device_count() >= 0
 
 
-def test_mixed_device_error(snippet, capsys):
-    snippet(f"{BASE}/mixed_device_error")  # CUDA がなければ skip
-    assert "same device" in capsys.readouterr().out
+def test_mixed_device_error(snippet):
+    out = snippet.stdout(f"{BASE}/mixed_device_error")  # CUDA がなければ skip
+    assert "same device" in out
 
 
 def test_cuda_device_info(snippet):

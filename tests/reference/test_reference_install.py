@@ -3,7 +3,6 @@
 import torch
 
 
-def test_check_install(snippet, capsys):
-    snippet("reference/install/check_install")
-    out = capsys.readouterr().out
+def test_check_install(snippet):
+    out = snippet.stdout("reference/install/check_install")
     assert torch.__version__ in out
