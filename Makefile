@@ -10,7 +10,7 @@ SPHINXOPTS ?=
 export PYTHONPATH := $(CURDIR)/src
 export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: docs test browser-test lint format clean venv
+.PHONY: docs test browser-test lint format clean venv serve page test-page bench
 
 venv: $(STAMP)
 
@@ -34,10 +34,47 @@ test: $(STAMP)
 browser-test: docs
 	$(BIN)/python -m pytest tests/browser $(ARGS)
 
+## 編集しながら確かめる: 変更を見て再ビルドし、ブラウザを自動で再読み込みする
+## (http://127.0.0.1:$(PORT)/。スニペット・拡張・conf.py の変更も拾う)
+PORT ?= 8000
+serve: $(STAMP)
+	$(BIN)/sphinx-autobuild -b html -c . -n --keep-going -j $(JOBS) \
+	  --port $(PORT) --watch src/snippets --watch docs/_ext --watch conf.py \
+	  --ignore '*/__pycache__/*' --ignore '*/.ipynb_checkpoints/*' \
+	  $(SPHINXOPTS) docs $(BUILDDIR)/html
+
+## 1 ページだけをビルドする: make page PAGE=docs/practice/pytorch_intro/autograd.md
+## 出力は $(BUILDDIR)/page/html/。実行キャッシュは make docs と共有するので、
+## 変えていないページは再実行しない。ほかのページへのリンクは(そのページを
+## 読まないので)確かめない。それ以外の警告はエラー。全体の確認は make docs で。
+PAGE_DOC = $(patsubst docs/%,%,$(PAGE))
+page: $(STAMP)
+	@test -n "$(PAGE)" || { echo 'PAGE=docs/…/ページ.md を指定してください' >&2; exit 2; }
+	@test -f "$(PAGE)" || { echo "$(PAGE) がありません" >&2; exit 2; }
+	$(BIN)/sphinx-build -b html -c . -nW --keep-going \
+	  -D include_patterns=index.md,$(PAGE_DOC) \
+	  -D suppress_warnings=toc.excluded,toc.not_readable,toc.not_included,myst.xref_missing,mystnb.unknown_mime_type \
+	  -D nb_execution_cache_path=$(DOCS_BUILDDIR)/.jupyter_cache \
+	  $(SPHINXOPTS) docs $(BUILDDIR)/page/html
+	@echo "→ $(BUILDDIR)/page/html/$(PAGE_DOC:.md=.html)"
+
+## 1 ページ分のテストだけを実行する: make test-page PAGE=docs/…/autograd.md
+## (そのページのスニペットがすべて動くこと、スニペットの docstring、
+## ページ中の Python 例)。内容のテストは make test ARGS="tests/… -k …" で。
+PAGE_SNIPPETS = src/snippets/$(PAGE_DOC:.md=)
+test-page: $(STAMP)
+	@test -d "$(PAGE_SNIPPETS)" || { echo "$(PAGE_SNIPPETS) がありません" >&2; exit 2; }
+	$(BIN)/python -m pytest tests/test_snippets_run.py -k "$(PAGE_DOC:.md=)/" $(ARGS)
+	$(BIN)/python -m pytest $(PAGE_SNIPPETS) $(PAGE) $(ARGS)
+
+## ビルドとテストの時間・メモリ・決定性を測る(bench/results.{json,md})
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(BUILDDIR)
 
-LINT_PATHS := src examples tests docs/_ext conf.py conftest.py
+LINT_PATHS := src examples tests docs/_ext conf.py conftest.py bench
 
 ## ruff で静的検査と書式の確認をする
 lint: $(STAMP)

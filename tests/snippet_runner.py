@@ -18,6 +18,7 @@ import re
 import sys
 import time
 import traceback
+import types
 import warnings
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -159,11 +160,14 @@ class SnippetRunner:
         source = path.read_text(encoding="utf-8")
         expected = EXPECT_ERROR.search(source)
         outputs = _Outputs()
-        namespace = {
-            "__name__": "__main__",
-            "__file__": str(path),
-            "__builtins__": builtins,
-        }
+        # runpy と同じく一時的な __main__ モジュールで実行する(pickle などが
+        # __main__ のクラスを見つけられるように)
+        module = types.ModuleType("__main__")
+        module.__file__ = str(path)
+        namespace = module.__dict__
+        namespace["__builtins__"] = builtins
+        saved_main = sys.modules["__main__"]
+        sys.modules["__main__"] = module
         cwd = Path.cwd()
         os.chdir(self.workdir)
 
@@ -186,11 +190,14 @@ class SnippetRunner:
                 outputs.show_figures()  # Jupyter はセルの最後に残りの図を出す
         except Exception as exc:  # noqa: BLE001
             error = exc
+            if not EXPECT_ERROR.search(source):
+                exc.add_note(_where(path, exc))
             outputs.error(exc, path)
         finally:
             seconds = time.perf_counter() - start
             plt.show = show
             plt.close("all")
+            sys.modules["__main__"] = saved_main
             os.chdir(cwd)
             _reset_global_state()
 
@@ -231,3 +238,18 @@ def _record(path: Path, source: str, outputs: list, seconds: float) -> None:
     }
     name = snippet_id(path).replace("/", ".") + ".json"
     (RUNS / name).write_text(json.dumps(record, ensure_ascii=False))
+
+
+def _where(path: Path, error: BaseException) -> str:
+    """例外の原因になったスニペットの行を「直す場所」として示す 1 行。"""
+    root = SNIPPETS.parent.parent
+    lineno = None
+    if isinstance(error, SyntaxError) and error.filename == str(path):
+        lineno = error.lineno
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == str(path):
+            lineno = frame.lineno
+    kind = type(error).__name__
+    if lineno is None:
+        return f"直す場所: {path.relative_to(root)}({kind})"
+    return f"直す場所: {path.relative_to(root)}:{lineno}({kind})"

@@ -23,6 +23,13 @@ logger = logging.getLogger(__name__)
 _TAGS_LINE = re.compile(r"^([ \t]*:tags:[ \t]*)\[(.*)\]")
 
 
+def _relative(app, path: Path) -> str:
+    try:
+        return str(path.relative_to(app.confdir))
+    except ValueError:
+        return str(path)
+
+
 def on_config_inited(app, config) -> None:
     config.gpu_execution = cuda_available()
 
@@ -41,7 +48,7 @@ def on_source_read(app, docname: str, content: list[str]) -> None:
                     "GPU 指定が食い違っています: %s には "
                     "`# requires: cuda` が%s、"
                     "セルの gpu タグが%s",
-                    path.name,
+                    _relative(app, path),
                     "ある" if marked else "ない",
                     "ない" if marked else "ある",
                     location=(docname, cell.lineno),

@@ -1,0 +1,48 @@
+"""CPU だけで DDP を試す: torchrun で 2 プロセスを起動し、重みを比べる。
+
+``python -m torch.distributed.run``(``torchrun`` コマンドと同じ)で
+``ddp_worker.py`` を 2 プロセス起動する。``--standalone`` は、このマシンの
+空いているポートで、プロセス同士が落ち合う場所を自動で用意する。
+各プロセスが保存した学習後の重みを読み込み、すべて一致することを確かめる。
+ノートブックで定義した関数は ``torch.multiprocessing.spawn`` に渡せない
+(子プロセスから import できない)ので、学習処理は別ファイルにしている。
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import torch
+
+import snippets.roadmap.gpu_distributed.ddp_worker as worker
+
+WORLD_SIZE = 2
+with tempfile.TemporaryDirectory() as tmp:
+    # OMP_NUM_THREADS=1: 2 つのプロセスが CPU のスレッドを取り合わないように
+    env = dict(os.environ, OMP_NUM_THREADS="1", DDP_OUT_DIR=tmp)
+    cmd = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--standalone",
+        f"--nproc-per-node={WORLD_SIZE}",
+        worker.__file__,
+    ]
+    result = subprocess.run(
+        cmd, env=env, capture_output=True, text=True, timeout=120
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"torchrun が失敗しました:\n{result.stderr}")
+    # 2 つのプロセスの出力は混ざるので、rank の順に並べて表示する
+    print("\n".join(sorted(result.stdout.splitlines())))
+
+    weights = [
+        torch.load(Path(tmp) / f"rank{r}.pt") for r in range(WORLD_SIZE)
+    ]
+
+identical = all(
+    torch.equal(weights[0][k], w[k]) for w in weights[1:] for k in weights[0]
+)
+print(f"\n{WORLD_SIZE} つのレプリカの重みが完全に一致: {identical}")

@@ -1,0 +1,212 @@
+"""故障注入テスト用の、最小の一時サイト。
+
+本物の設定(``conf.py``・``docs/_ext``・``docs/_static``・``conftest.py``・
+``tests/conftest.py``・``tests/snippet_runner.py``・``pyproject.toml``)を
+一時ディレクトリに写し、わざと壊したページとスニペットを置く。本物の
+作業ツリーには何も書かない。
+"""
+
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HEADER = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
+
+# スニペット: faults/<ページ>/<名前>.py -> 本文。行番号をテストで確かめるので、
+# 壊れた行の位置を変えるときは FAULT_LINES も直す。
+SNIPPETS = {
+    "syntax/broken": '''\
+        """構文エラーのあるスニペット。"""
+
+        values = [1, 2, 3]
+        total = sum(values
+        print(total)
+        ''',
+    "raises/boom": '''\
+        """実行すると例外を出すスニペット。"""
+
+        numbers = {"a": 1}
+        print("start")
+        print(numbers["b"])
+        ''',
+    "doctest/wrong": '''\
+        """docstring の出力が間違っているスニペット。
+
+        >>> 1 + 1
+        3
+        """
+
+        print("ok")
+        ''',
+    "hang/forever": '''\
+        """終わらないスニペット。"""
+
+        import time
+
+        print("start")
+        while True:
+            time.sleep(0.1)
+        ''',
+    "deprecated/old_api": '''\
+        """非推奨の API を使うスニペット。"""
+
+        import locale
+
+        language, encoding = locale.getdefaultlocale()
+        print(encoding)
+        ''',
+    "gpu/needs_cuda": '''\
+        """CUDA が必要なスニペット。"""
+
+        # requires: cuda
+        import torch
+
+        print(torch.cuda.get_device_name(0))
+        ''',
+    "gpu/marked_only": '''\
+        """GPU 専用の印があるのに、ページのセルに gpu タグがないスニペット。"""
+
+        # requires: cuda
+        print("印だけ")
+        ''',
+    "ok/fine": '''\
+        """正常なスニペット。"""
+
+        print("正常")
+        ''',
+    "ok/writes": '''\
+        """作業ディレクトリにファイルを書くスニペット(一時ディレクトリで実行)。"""
+
+        from pathlib import Path
+
+        Path("written_by_snippet.txt").write_text("x", encoding="utf-8")
+        print("書きました")
+        ''',
+}
+
+# テストが作業ツリーに残すファイル(残したことが報告されるか確かめる)
+LITTER_TEST = """\
+from pathlib import Path
+
+
+def test_leaves_a_file():
+    Path(__file__).parent.parent.joinpath("litter.txt").write_text("x")
+"""
+
+# 各故障の「直すべき行」(スニペットのファイル名, 行番号)
+FAULT_LINES = {
+    "syntax": ("src/snippets/faults/syntax/broken.py", 4),
+    "raises": ("src/snippets/faults/raises/boom.py", 5),
+    "doctest": ("src/snippets/faults/doctest/wrong.py", 3),
+    "hang": ("src/snippets/faults/hang/forever.py", 7),
+    "deprecated": ("src/snippets/faults/deprecated/old_api.py", 5),
+}
+
+
+def _cell(snippet: str, tags: str = "") -> str:
+    lines = [
+        "```{code-cell} ipython3",
+        f":load: ../../src/snippets/faults/{snippet}.py",
+    ]
+    if tags:
+        lines.append(f":tags: [{tags}]")
+    return "\n".join(lines) + "\n```\n"
+
+
+# ページ: docs/faults/<名前>.md。本文中の行番号をテストで確かめる。
+PAGES = {
+    "syntax": _cell("syntax/broken"),
+    "raises": _cell("raises/boom"),
+    "hang": _cell("ok/fine")
+    + "\n"
+    + _cell("ok/writes")
+    + "\n"
+    + _cell("hang/forever"),
+    "deprecated": _cell("deprecated/old_api"),
+    "gpu": _cell("ok/fine") + "\n" + _cell("gpu/needs_cuda", "gpu"),
+    "gpu_untagged": _cell("gpu/marked_only"),
+    "missing_load": (
+        "本文。\n\n"
+        "```{code-cell} ipython3\n"
+        ":load: ../../src/snippets/faults/nowhere/missing.py\n"
+        "```\n"
+    ),
+    "xref": ("本文。\n\n[存在しないページ](no_such_page.md) を参照。\n"),
+}
+
+
+def page_line(name: str, needle: str) -> int:
+    """ページ ``name`` の中で ``needle`` を含む行の番号(1 始まり)。"""
+    text = (HEADER + f"\n# {name}\n\n" + PAGES[name]).splitlines()
+    return next(i for i, line in enumerate(text, 1) if needle in line)
+
+
+def make_site(dest: Path) -> Path:
+    """``dest`` に一時サイトを作り、そのルートを返す。"""
+    for name in ("conf.py", "conftest.py", "pyproject.toml", ".gitignore"):
+        shutil.copy(ROOT / name, dest / name)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for sub in ("docs/_ext", "docs/_static", "src/snippets/_support"):
+        shutil.copytree(ROOT / sub, dest / sub, ignore=ignore)
+    if (ROOT / "docs/_templates").is_dir():
+        shutil.copytree(ROOT / "docs/_templates", dest / "docs/_templates")
+    (dest / "tests").mkdir()
+    for name in ("conftest.py", "snippet_runner.py", "test_snippets_run.py"):
+        shutil.copy(ROOT / "tests" / name, dest / "tests" / name)
+    (dest / "tests/test_litter.py").write_text(LITTER_TEST, encoding="utf-8")
+
+    snippets = dest / "src/snippets"
+    (snippets / "faults").mkdir()
+    for pkg in (snippets, snippets / "faults"):
+        (pkg / "__init__.py").touch()
+    for name, body in SNIPPETS.items():
+        path = snippets / "faults" / f"{name}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / "__init__.py").touch()
+        path.write_text(textwrap.dedent(body), encoding="utf-8")
+
+    docs = dest / "docs"
+    (docs / "faults").mkdir()
+    toc = "\n".join(f"faults/{name}" for name in PAGES)
+    (docs / "index.md").write_text(
+        f"# 故障注入\n\n```{{toctree}}\n{toc}\n```\n", encoding="utf-8"
+    )
+    for name, body in PAGES.items():
+        text = HEADER + f"\n# {name}\n\n" + body
+        (docs / "faults" / f"{name}.md").write_text(text, encoding="utf-8")
+    _git(dest, "init", "-q")
+    _git(dest, "add", "-A")
+    _git(dest, "commit", "-q", "-m", "fault site")
+    return dest
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=faults", "-c", "user.email=faults@invalid"]
+        + ["-c", "commit.gpgsign=false", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def git_status(cwd: Path) -> list[str]:
+    return _git(cwd, "status", "--porcelain", "--untracked-files=all").split(
+        "\n"
+    )
