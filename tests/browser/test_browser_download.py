@@ -1,11 +1,21 @@
 """ダウンロード: 実行したページは .ipynb で保存でき、上から実行できる。"""
 
 import json
+import subprocess
+import sys
 
 import nbformat
 import pytest
 from browser.helpers import pages_with_class
+
+_EXECUTE = """
+import sys, nbformat
 from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(nb, timeout=300, kernel_name="python3",
+               resources={"metadata": {"path": sys.argv[2]}}).execute()
+nbformat.write(nb, sys.argv[1])
+"""
 
 
 def notebook_link(page):
@@ -53,13 +63,14 @@ def test_downloaded_notebook_runs_top_to_bottom(visit, site, tmp_path):
             cell.outputs = []
     path = tmp_path / "downloaded.ipynb"
     path.write_text(json.dumps(nb), encoding="utf-8")
-    client = NotebookClient(
-        nbformat.read(path, as_version=4),
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(tmp_path)}},
+    # 別のプロセスで実行する(jupyter のイベントループを Playwright と
+    # 同じプロセスに残さない)。カーネルはこの venv の python3
+    subprocess.run(
+        [sys.executable, "-c", _EXECUTE, str(path), str(tmp_path)],
+        check=True,
+        timeout=540,
     )
-    executed = client.execute()
+    executed = nbformat.read(path, as_version=4)
     codes = [c for c in executed.cells if c.cell_type == "code"]
     assert codes and all(c.execution_count for c in codes)
     errors = [
