@@ -42,7 +42,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
+# モジュールごとに起動・終了する。セッションの最後まで残すと、後のテストが
+# fork する(DataLoader のワーカーなど)ときにスレッドごと複製されて固まる
+@pytest.fixture(scope="module")
 def base_url(site) -> str:
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -53,7 +55,7 @@ def base_url(site) -> str:
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     exe = find_chromium()
     if exe is None:
