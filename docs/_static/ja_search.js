@@ -152,9 +152,8 @@ const JA_SEARCH = (() => {
     const strict = Search.performTermsSearch;
     Search.performTermsSearch = (searchTerms, excludedTerms) => {
       const results = strict(searchTerms, excludedTerms);
-      if (searchTerms.size < 2) return results;
       results.push(...titleResults(searchTerms));
-      if (results.length > 0) return results;
+      if (results.length > 0 || searchTerms.size < 2) return results;
       const byPage = new Map();
       for (const term of searchTerms) {
         for (const r of strict(new Set([term]), excludedTerms)) {
