@@ -10,7 +10,7 @@ SPHINXOPTS ?=
 export PYTHONPATH := $(CURDIR)/src
 export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: docs test lint format clean venv serve page test-page bench
+.PHONY: docs test browser-test lint format clean venv serve page test-page bench
 
 venv: $(STAMP)
 
@@ -29,6 +29,10 @@ docs: $(STAMP)
 ## テストを実行する
 test: $(STAMP)
 	$(BIN)/python -m pytest $(ARGS)
+
+## ブラウザテストだけを実行する(サイトを作り直してから)
+browser-test: docs
+	$(BIN)/python -m pytest tests/browser $(ARGS)
 
 ## 編集しながら確かめる: 変更を見て再ビルドし、ブラウザを自動で再読み込みする
 ## (http://127.0.0.1:$(PORT)/。スニペット・拡張・conf.py の変更も拾う)

@@ -34,6 +34,8 @@ extensions = [
     "ja_ui",  # 日本語 UI 文言、mermaid のローカル読み込み
     "kernel_env",  # カーネルの環境変数(TF のログ抑制、IPython 設定の隔離)
     "snippet_reuse",  # テストでの実行結果を再利用し、二重実行を避ける
+    "reader_ui",  # 日本語の検索語の分かち書き、.ipynb のダウンロード
+    "cjk_linebreaks",  # 日本語の文中の改行を空白として表示しない
 ]
 exclude_patterns = ["_ext", "_static", "_templates", "**/.ipynb_checkpoints"]
 templates_path = ["docs/_templates"]
@@ -81,8 +83,10 @@ html_theme_options = {
     "navigation_with_keys": False,
 }
 
-# コピー時に >>> や ... のプロンプトと出力を除く
-copybutton_prompt_text = r">>> |\.\.\. |\$ "
+# コピー時に >>> や ... のプロンプトと出力を除く。>>> と ... は pygments が
+# .gp(出力は .go)として印を付けるので copybutton_exclude で除く。正規表現で
+# 探すと、セルの docstring 中の doctest(>>>)の行だけがコピーされてしまう。
+copybutton_prompt_text = r"\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 copybutton_exclude = ".linenos, .gp, .go"
@@ -91,3 +95,7 @@ copybutton_selector = "div:not(.output) > div.highlight pre"
 # mermaid は CDN を使わず、docs/_static/vendor の mermaid を ja_ui が読み込む
 # (sphinxcontrib-mermaid の CDN 用ローダーは ja_ui が外す)
 mermaid_fullscreen = False
+
+# 数式は同梱の MathJax 3(docs/_static/vendor/mathjax、npm の mathjax@3.2.2)で
+# 描く。CDN には一切アクセスしない(_static からの相対パス)
+mathjax_path = "vendor/mathjax/tex-mml-chtml.js"

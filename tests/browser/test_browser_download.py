@@ -1,0 +1,83 @@
+"""ダウンロード: 実行したページは .ipynb で保存でき、上から実行できる。"""
+
+import json
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from browser.helpers import pages_with_class
+
+_EXECUTE = """
+import sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(nb, timeout=300, kernel_name="python3",
+               resources={"metadata": {"path": sys.argv[2]}}).execute()
+nbformat.write(nb, sys.argv[1])
+"""
+
+
+def notebook_link(page):
+    return page.locator(
+        ".dropdown-download-buttons a.dropdown-item[href$='.ipynb']"
+    )
+
+
+def test_every_executed_page_offers_notebook(visit, site):
+    executed = pages_with_class("cell")
+    assert executed
+    v = visit()
+    for rel in executed:
+        page = v.goto(rel)
+        page.locator(
+            ".dropdown-download-buttons button.dropdown-toggle"
+        ).click()
+        link = notebook_link(page)
+        assert link.is_visible(), rel
+        resp = v.context.request.get(link.evaluate("a => a.href"))
+        assert resp.ok, rel
+        nb = nbformat.reads(resp.text(), as_version=4)
+        nbformat.validate(nb)
+        assert any(c.cell_type == "code" for c in nb.cells), rel
+
+
+@pytest.mark.timeout(600)
+def test_downloaded_notebook_runs_top_to_bottom(visit, site, tmp_path):
+    """GPU のセルがない、いちばん小さいノートブックを実行する。"""
+    candidates = [
+        p
+        for p in pages_with_class("cell")
+        if p not in pages_with_class("tag_gpu")
+    ]
+    v = visit()
+    notebooks = []
+    for rel in candidates:
+        page = v.goto(rel)
+        url = notebook_link(page).evaluate("a => a.href")
+        notebooks.append(v.context.request.get(url).text())
+    text = min(notebooks, key=len)
+    nb = nbformat.reads(text, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+    path = tmp_path / "downloaded.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    # 別のプロセスで実行する(jupyter のイベントループを Playwright と
+    # 同じプロセスに残さない)。カーネルはこの venv の python3
+    subprocess.run(
+        [sys.executable, "-c", _EXECUTE, str(path), str(tmp_path)],
+        check=True,
+        timeout=540,
+    )
+    executed = nbformat.read(path, as_version=4)
+    codes = [c for c in executed.cells if c.cell_type == "code"]
+    assert codes and all(c.execution_count for c in codes)
+    errors = [
+        o
+        for c in codes
+        for o in c.outputs
+        if o.output_type == "error"
+        and "raises-exception" not in c.metadata.get("tags", [])
+    ]
+    assert not errors, errors
