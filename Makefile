@@ -26,9 +26,9 @@ $(STAMP): pyproject.toml
 docs: $(STAMP)
 	$(BIN)/sphinx-build -b html -c . -nW --keep-going -j $(JOBS) $(SPHINXOPTS) docs $(BUILDDIR)/html
 
-## テストを実行する
+## テストを実行する(ブラウザテストは browser-test で別に実行する)
 test: $(STAMP)
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest --ignore=tests/browser $(ARGS)
 
 ## ブラウザテストだけを実行する(サイトを作り直してから)
 browser-test: docs
