@@ -36,7 +36,8 @@ with tempfile.TemporaryDirectory() as tmp:
     if result.returncode != 0:
         raise RuntimeError(f"torchrun が失敗しました:\n{result.stderr}")
     # 2 つのプロセスの出力は混ざるので、rank の順に並べて表示する
-    print("\n".join(sorted(result.stdout.splitlines())))
+    lines = [s for s in result.stdout.splitlines() if s.strip()]
+    print("\n".join(sorted(lines)))
 
     weights = [
         torch.load(Path(tmp) / f"rank{r}.pt") for r in range(WORLD_SIZE)
