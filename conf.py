@@ -1,15 +1,8 @@
 """Sphinx の設定。ページは docs/、コード例は src/snippets/ にある。
 
 ビルドは ``make docs``(``sphinx-build -c . docs _build/html``)で行う。
-独自のフックとディレクティブは docs/_ext/ に置く。
+コード例の実行と表示は src/snippet_pipeline(Sphinx 拡張)が受け持つ。
 """
-
-import os
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 # ============================================================================
 # プロジェクト情報
@@ -27,23 +20,14 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinxcontrib.mermaid",
-    # docs/_ext/ にある自前の拡張
-    "snippet_cells",  # :load: の依存登録・失敗箇所の報告
-    "gpu_cells",  # gpu タグ → CUDA がなければ skip-execution とバッジ
-    "verified_stamp",  # 「torch x / TensorFlow y で実行・検証済み」
-    "ja_ui",  # 日本語 UI 文言、mermaid のローカル読み込み
-    "kernel_env",  # カーネルの環境変数(TF のログ抑制、IPython 設定の隔離)
-    "snippet_reuse",  # テストでの実行結果を再利用し、二重実行を避ける
-    "reader_ui",  # 日本語の検索語の分かち書き、.ipynb のダウンロード
-    "cjk_linebreaks",  # 日本語の文中の改行を空白として表示しない
+    # {snippet} ディレクティブ: スニペットを実行し、その記録を表示する
+    "snippet_pipeline",
 ]
-exclude_patterns = ["_ext", "_static", "_templates", "**/.ipynb_checkpoints"]
-templates_path = ["docs/_templates"]
+exclude_patterns = ["_static", "_templates", "**/.ipynb_checkpoints"]
 nitpicky = True
-suppress_warnings = ["mystnb.unknown_mime_type"]
 
 # ============================================================================
-# MyST と myst-nb(ノートブックの実行)
+# MyST(myst-nb が読み込む)
 # ============================================================================
 myst_enable_extensions = [
     "colon_fence",
@@ -52,17 +36,9 @@ myst_enable_extensions = [
     "substitution",
 ]
 myst_heading_anchors = 3
-nb_execution_mode = "cache"
-BUILDDIR = Path(os.environ.get("DOCS_BUILDDIR", ROOT / "_build"))
-nb_execution_cache_path = str(BUILDDIR / ".jupyter_cache")
-nb_execution_in_temp = True  # 一時ディレクトリで実行し、作業ツリーを汚さない
-nb_execution_timeout = 180  # 1 セルあたりの秒数
-nb_execution_raise_on_error = False  # 失敗はスニペットの行番号つきで警告する
-nb_execution_show_tb = True
-nb_output_stderr = "warn"  # stderr への出力(警告など)はビルドを失敗させる
-nb_merge_streams = True
-nb_code_prompt_show = "{type}を表示"
-nb_code_prompt_hide = "{type}を隠す"
+# コードは myst-nb のカーネルでは実行しない。{snippet} が、テストと同じ
+# 実行器(snippet_pipeline.executor)の記録を表示する
+nb_execution_mode = "off"
 
 # ============================================================================
 # HTML

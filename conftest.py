@@ -22,6 +22,9 @@ from sybil import Sybil
 from sybil.parsers import myst
 from sybil.parsers.rest import DocTestParser
 
+#: snippet フィクスチャ(スニペットの実行器)と --shard
+pytest_plugins = ["snippet_pipeline.pytest_plugin"]
+
 FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
 _sybil_collect_file = (

@@ -1,16 +1,17 @@
 """すべてのスニペットが、警告(非推奨)なしに最後まで実行できること。"""
 
 import pytest
-from snippet_runner import snippet_files, snippet_id
 
-FILES = snippet_files()
+from snippet_pipeline.markers import all_snippets
+
+SNIPPETS = [s for s in all_snippets() if s.helper_of is None]
 
 
-@pytest.mark.parametrize("path", FILES, ids=[snippet_id(p) for p in FILES])
-def test_snippet_runs(snippet, path):
-    namespace = snippet(snippet_id(path))
-    assert namespace["__file__"] == str(path)
+@pytest.mark.parametrize("snippet_file", SNIPPETS, ids=lambda s: s.id)
+def test_snippet_runs(snippet, snippet_file):
+    namespace = snippet(snippet_file.id)
+    assert namespace["__file__"] == str(snippet_file.path)
 
 
 def test_snippets_exist():
-    assert len(FILES) >= 5
+    assert len(SNIPPETS) >= 5

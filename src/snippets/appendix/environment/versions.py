@@ -4,6 +4,8 @@
 比べるときは、同じコードを実行してみるとよい。
 """
 
+# nondeterministic: インストールされたバージョンと機械の情報を表示する
+
 import os
 import platform
 from importlib import metadata

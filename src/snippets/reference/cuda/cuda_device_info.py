@@ -1,4 +1,6 @@
 """GPU の名前・番号・メモリの使用状況を調べる(CUDA 専用)。"""
+
+# nondeterministic: GPU の名前とメモリの量を表示する
 # requires: cuda
 
 import torch

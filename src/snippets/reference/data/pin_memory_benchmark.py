@@ -4,6 +4,8 @@
 ``pin_memory()`` で固定した CPU メモリから GPU へ転送し、
 ``torch.utils.benchmark`` で時間を比べる(CUDA 専用)。
 """
+
+# nondeterministic: 計測した転送時間を表示する
 # requires: cuda
 
 import torch

@@ -5,6 +5,8 @@ CUDA のバージョン、CPU 版なら ``None`` になる。``torch.cuda.is_ava
 は、CUDA 版であっても GPU とドライバが見つからなければ ``False`` を返す。
 """
 
+# nondeterministic: インストールされたバージョンと機械の情報を表示する
+
 import torch
 
 print(f"PyTorch のバージョン: {torch.__version__}")

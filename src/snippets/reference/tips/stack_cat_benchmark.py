@@ -6,6 +6,8 @@
 値は実行したマシンとスレッド数で変わるので、測定環境もあわせて表示する。
 """
 
+# nondeterministic: 計測した実行時間を表示する
+
 import os
 import platform
 from pathlib import Path

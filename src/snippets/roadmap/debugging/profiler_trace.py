@@ -8,6 +8,8 @@ JSON は、Chrome の ``chrome://tracing`` や https://ui.perfetto.dev で
 ファイルの中身だけを確かめる。
 """
 
+# nondeterministic: 計測した実行時間を表示する
+
 import json
 import tempfile
 from pathlib import Path

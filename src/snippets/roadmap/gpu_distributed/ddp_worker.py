@@ -12,6 +12,8 @@ CPU では通信に gloo バックエンドを使う(GPU なら nccl)。
 torchrun を使わずに直接実行したときは、1 プロセスだけで動く。
 """
 
+# helper: roadmap/gpu_distributed/ddp_launch
+
 import os
 import socket
 from pathlib import Path

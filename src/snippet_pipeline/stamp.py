@@ -9,6 +9,8 @@ from importlib import metadata
 
 from docutils import nodes
 
+from .markers import cuda_available
+
 _PACKAGES = [
     ("torch", "torch"),
     ("tensorflow-cpu", "TensorFlow"),
@@ -33,16 +35,13 @@ def stamp_text(gpu: bool) -> str:
 
 
 def _is_executed(doctree: nodes.document) -> bool:
-    return any(
-        n.get("nb_element") == "cell_code"
-        for n in doctree.findall(nodes.container)
-    )
+    return any(n.get("snippet") for n in doctree.findall(nodes.container))
 
 
 def insert_stamp(app, doctree: nodes.document, docname: str) -> None:
     if not _is_executed(doctree):
         return
-    para = nodes.paragraph("", stamp_text(app.config.gpu_execution))
+    para = nodes.paragraph("", stamp_text(cuda_available()))
     stamp = nodes.container("", para, classes=["verified-stamp"])
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and isinstance(section[0], nodes.title):
@@ -51,6 +50,5 @@ def insert_stamp(app, doctree: nodes.document, docname: str) -> None:
         doctree.insert(0, stamp)
 
 
-def setup(app):
+def setup(app) -> None:
     app.connect("doctree-resolved", insert_stamp)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

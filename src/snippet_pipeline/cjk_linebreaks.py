@@ -49,6 +49,5 @@ def join_cjk_lines(app, doctree: nodes.document) -> None:
             parent.replace(text, nodes.Text(joined))
 
 
-def setup(app):
+def setup(app) -> None:
     app.connect("doctree-read", join_cjk_lines)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,307 @@
+"""ページのコードセル: ``{snippet}`` と ``{snippet-pair}`` ディレクティブ。
+
+ページには、スニペットのパス(``src/snippets/`` からの相対)だけを書く::
+
+    ```{snippet} practice/techniques/save_load/full_model_pitfall.py
+    ```
+
+    ```{snippet-pair} practice/techniques/save_load/save_load
+    ```
+
+``snippet-pair`` は ``<名前>_torch.py`` と ``<名前>_keras.py``(または
+``_tf.py``)を、サイト全体で同期するタブに並べる。コードの下には、
+実行記録(executor が書いたもの)の出力を表示する。GPU・想定どおりの例外・
+非決定的といった事実はスニペットのマーカーから導く(ページには書かない)。
+
+オプション: ``:hide-input:``(コードを折りたたむ)、``:hide-output:``
+(出力を折りたたむ)、``:remove-input:``(出力だけを表示する)。
+"""
+
+import base64
+import hashlib
+import os
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from myst_nb.sphinx_ import HideCodeCellNode
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import records
+from .markers import SNIPPETS, Snippet
+
+logger = logging.getLogger(__name__)
+
+_FLAGS = {
+    "hide-input": directives.flag,
+    "hide-output": directives.flag,
+    "remove-input": directives.flag,
+}
+_KERAS_SUFFIXES = ("_keras", "_tf")
+
+
+def _used(env) -> dict[str, list[str]]:
+    """docname → そのページに載せたスニペットの id(出現順)。"""
+    if not hasattr(env, "snippet_pages"):
+        env.snippet_pages = {}
+    return env.snippet_pages
+
+
+def tags(snippet: Snippet) -> list[str]:
+    """スニペットのマーカーから導くタグ(HTML の class にもなる)。"""
+    found = []
+    if snippet.requires_cuda:
+        found.append("gpu")
+    if snippet.expect_error:
+        found.append("raises-exception")
+    if snippet.nondeterministic:
+        found.append("nondeterministic")
+    return found
+
+
+class SnippetDirective(SphinxDirective):
+    """1 つのスニペットのコードと、その実行記録の出力。"""
+
+    required_arguments = 1
+    option_spec = _FLAGS
+
+    def run(self) -> list[nodes.Node]:
+        snippet = self.snippet(self.arguments[0])
+        if snippet is None:
+            return []
+        return [self.cell(snippet, self.options)]
+
+    def snippet(self, name: str) -> Snippet | None:
+        snippet = Snippet(SNIPPETS / name)
+        self.env.note_dependency(str(snippet.path))
+        if not snippet.path.is_file():
+            logger.warning(
+                "スニペットが見つかりません: src/snippets/%s",
+                name,
+                location=self.get_location(),
+                type="snippet",
+                subtype="missing",
+            )
+            return None
+        _used(self.env).setdefault(self.env.docname, []).append(snippet.id)
+        return snippet
+
+    def cell(self, snippet: Snippet, options: dict) -> nodes.container:
+        classes = ["cell"] + [f"tag_{t}" for t in tags(snippet)]
+        cell = nodes.container(classes=classes, snippet=snippet.id)
+        if snippet.requires_cuda:
+            cell.append(_gpu_note(self.env.app, snippet))
+        if "remove-input" not in options:
+            code = nodes.literal_block(
+                snippet.source, snippet.source, language="python"
+            )
+            self.set_source_info(code)
+            box = nodes.container("", code, classes=["cell_input"])
+            if "hide-input" in options:
+                box = _hidden(box, "コード", "above-input")
+            cell.append(box)
+        outputs = self.outputs(snippet)
+        if outputs is not None:
+            if "hide-output" in options:
+                outputs = _hidden(outputs, "出力", "below-input")
+            cell.append(outputs)
+        return cell
+
+    def outputs(self, snippet: Snippet) -> nodes.container | None:
+        app = self.env.app
+        failure = getattr(app, "snippet_failures", {}).get(snippet.sha256)
+        record = records.load(snippet)
+        if failure is not None:
+            where = snippet.relpath
+            if failure["line"]:
+                where += f":{failure['line']}"
+            logger.warning(
+                "スニペットの実行に失敗しました(ページ %s): %s",
+                self.env.doc2path(self.env.docname, base=False),
+                failure["message"],
+                location=where,
+                type="snippet",
+                subtype="failed",
+            )
+            items = failure["outputs"]
+        elif record is not None:
+            items = record["outputs"]
+        elif not snippet.runnable_here or snippet.helper_of:
+            return None
+        else:
+            logger.warning(
+                "実行記録がありません(ビルド中に編集されましたか): %s",
+                snippet.relpath,
+                location=self.get_location(),
+                type="snippet",
+                subtype="record",
+            )
+            return None
+        box = nodes.container(classes=["cell_output"])
+        for item in items:
+            box.extend(self.render(item))
+        return box if box.children else None
+
+    def render(self, item: dict) -> list[nodes.Node]:
+        kind = item["output_type"]
+        if kind == "stream":
+            text = item["text"]
+            classes = ["output", "stream"]
+            if item["name"] == "stderr":
+                classes.append("stderr")
+            return [
+                nodes.literal_block(
+                    text, text, classes=classes, language="myst-ansi"
+                )
+            ]
+        if kind == "error":
+            text = "\n".join(line.rstrip("\n") for line in item["traceback"])
+            return [
+                nodes.literal_block(
+                    text,
+                    text,
+                    classes=["output", "traceback"],
+                    language="ipythontb",
+                )
+            ]
+        data = item.get("data", {})
+        if "image/png" in data:
+            return [self.image(base64.b64decode(data["image/png"]))]
+        text = data.get("text/plain", "")
+        return [
+            nodes.literal_block(
+                text, text, classes=["output", "text_plain"], language="none"
+            )
+        ]
+
+    def image(self, png: bytes) -> nodes.image:
+        """記録の PNG をビルドディレクトリに書き、ページから参照する。"""
+        folder = records.build_dir() / "snippet-images"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{hashlib.sha256(png).hexdigest()[:20]}.png"
+        if not path.is_file():
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(png)
+            tmp.replace(path)
+        page_dir = Path(self.env.doc2path(self.env.docname)).parent
+        uri = os.path.relpath(path, page_dir)
+        return nodes.image(uri=uri, classes=["output", "image_png"])
+
+
+class SnippetPairDirective(SnippetDirective):
+    """PyTorch と Keras の対になるスニペットを、同期するタブに並べる。"""
+
+    def run(self) -> list[nodes.Node]:
+        stem = self.arguments[0]
+        keras = next(
+            (
+                f"{stem}{suffix}.py"
+                for suffix in _KERAS_SUFFIXES
+                if (SNIPPETS / f"{stem}{suffix}.py").is_file()
+            ),
+            f"{stem}_keras.py",
+        )
+        text = [
+            "::::{tab-set}",
+            ":sync-group: framework",
+            "",
+            ":::{tab-item} PyTorch",
+            ":sync: pytorch",
+            f"```{{snippet}} {stem}_torch.py",
+            *(f":{name}:" for name in self.options),
+            "```",
+            ":::",
+            "",
+            ":::{tab-item} TensorFlow/Keras",
+            ":sync: keras",
+            f"```{{snippet}} {keras}",
+            *(f":{name}:" for name in self.options),
+            "```",
+            ":::",
+            "::::",
+        ]
+        box = nodes.container(classes=["snippet-pair"])
+        source, line = self.get_source_info()
+        self.state.nested_parse(
+            StringList(text, source=source), self.content_offset, box
+        )
+        return box.children
+
+
+class SnippetPartDirective(SphinxDirective):
+    """このページに載せたスニペットの 1 区間(``# ---- 見出し ----`` から
+    次の区間の前まで)を、長いプログラムを順に説明するために表示する。
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+
+    def run(self) -> list[nodes.Node]:
+        marker = f"# ---- {self.arguments[0]} ----"
+        for name in _used(self.env).get(self.env.docname, []):
+            lines = Snippet.from_id(name).source.splitlines()
+            if marker in lines:
+                start = lines.index(marker) + 1
+                end = next(
+                    (
+                        i
+                        for i in range(start, len(lines))
+                        if lines[i].startswith("# ---- ")
+                    ),
+                    len(lines),
+                )
+                code = "\n".join(lines[start:end]).strip("\n")
+                block = nodes.literal_block(code, code, language="python")
+                self.set_source_info(block)
+                return [block]
+        logger.warning(
+            "このページのスニペットに区間 `%s` がありません"
+            "(全体を先に {snippet} で載せてください)",
+            marker,
+            location=self.get_location(),
+            type="snippet",
+            subtype="missing",
+        )
+        return []
+
+
+def _hidden(node: nodes.Element, what: str, where: str) -> HideCodeCellNode:
+    hidden = HideCodeCellNode(
+        prompt_show=f"{what}を表示", prompt_hide=f"{what}を隠す"
+    )
+    hidden["classes"].append(where)
+    hidden.append(node)
+    return hidden
+
+
+def _gpu_note(app, snippet: Snippet) -> nodes.container:
+    ran = snippet.runnable_here
+    note = (
+        "CUDA GPU で実行しました。"
+        if ran
+        else "このビルド環境には CUDA GPU がないため、このコードは実行して"
+        "いません(出力なし)。GPU のある環境では実行されます。"
+    )
+    badge = nodes.inline("", "GPU が必要", classes=["sd-badge", "gpu-badge"])
+    para = nodes.paragraph("", "", badge, nodes.Text(" " + note))
+    return nodes.container("", para, classes=["gpu-note"])
+
+
+def on_purge(app, env, docname: str) -> None:
+    _used(env).pop(docname, None)
+
+
+def on_merge(app, env, docnames, other) -> None:
+    _used(env).update(
+        {d: v for d, v in _used(other).items() if d in docnames}
+    )
+
+
+def setup(app) -> None:
+    app.add_directive("snippet", SnippetDirective)
+    app.add_directive("snippet-pair", SnippetPairDirective)
+    app.add_directive("snippet-part", SnippetPartDirective)
+    app.connect("env-purge-doc", on_purge)
+    app.connect("env-merge-info", on_merge)
