@@ -44,7 +44,8 @@ def _env(root: Path) -> dict[str, str]:
         DOCS_BUILDDIR=str(root / "_build"),
         DOCS_GPU="0",  # GPU のある機械でも「CPU だけの環境」を再現する
         MPLBACKEND="Agg",
-        NO_COLOR="1",  # CI などで色付けの制御文字が行頭に入らないように
+        NO_COLOR="1",
+        SNIPPET_TIMEOUT=str(TIMEOUT),  # CI などで色付けの制御文字が行頭に入らないように
     )
     return env
 
@@ -73,7 +74,7 @@ def fault_site(tmp_path_factory) -> FaultSite:
         return Run(proc.returncode, out + err, err)
 
     sphinx = ["sphinx", "-b", "html", "-c", ".", "-nW", "--keep-going"]
-    sphinx += ["-j", "auto", "-D", f"nb_execution_timeout={TIMEOUT}"]
+    sphinx += ["-j", "auto"]
     sphinx += ["docs", "_build/html"]
     build = start(sphinx)
     tests = start(["pytest", "-o", f"timeout={TIMEOUT}", "--color=no"])

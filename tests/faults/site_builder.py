@@ -1,7 +1,7 @@
 """故障注入テスト用の、最小の一時サイト。
 
-本物の設定(``conf.py``・``docs/_ext``・``docs/_static``・``conftest.py``・
-``tests/conftest.py``・``tests/snippet_runner.py``・``pyproject.toml``)を
+本物の設定と仕組み(``conf.py``・``src/snippet_pipeline``・``docs/_static``・
+``conftest.py``・``tests/test_snippets_run.py``・``pyproject.toml``)を
 一時ディレクトリに写し、わざと壊したページとスニペットを置く。本物の
 作業ツリーには何も書かない。
 """
@@ -12,20 +12,6 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-
-HEADER = """\
----
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-    format_version: 0.13
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-"""
 
 # スニペット: faults/<ページ>/<名前>.py -> 本文。行番号をテストで確かめるので、
 # 壊れた行の位置を変えるときは FAULT_LINES も直す。
@@ -78,12 +64,6 @@ SNIPPETS = {
 
         print(torch.cuda.get_device_name(0))
         ''',
-    "gpu/marked_only": '''\
-        """GPU 専用の印があるのに、ページのセルに gpu タグがないスニペット。"""
-
-        # requires: cuda
-        print("印だけ")
-        ''',
     "ok/fine": '''\
         """正常なスニペット。"""
 
@@ -118,14 +98,8 @@ FAULT_LINES = {
 }
 
 
-def _cell(snippet: str, tags: str = "") -> str:
-    lines = [
-        "```{code-cell} ipython3",
-        f":load: ../../src/snippets/faults/{snippet}.py",
-    ]
-    if tags:
-        lines.append(f":tags: [{tags}]")
-    return "\n".join(lines) + "\n```\n"
+def _cell(snippet: str) -> str:
+    return f"```{{snippet}} faults/{snippet}.py\n```\n"
 
 
 # ページ: docs/faults/<名前>.md。本文中の行番号をテストで確かめる。
@@ -138,21 +112,15 @@ PAGES = {
     + "\n"
     + _cell("hang/forever"),
     "deprecated": _cell("deprecated/old_api"),
-    "gpu": _cell("ok/fine") + "\n" + _cell("gpu/needs_cuda", "gpu"),
-    "gpu_untagged": _cell("gpu/marked_only"),
-    "missing_load": (
-        "本文。\n\n"
-        "```{code-cell} ipython3\n"
-        ":load: ../../src/snippets/faults/nowhere/missing.py\n"
-        "```\n"
-    ),
+    "gpu": _cell("ok/fine") + "\n" + _cell("gpu/needs_cuda"),
+    "missing_snippet": "本文。\n\n" + _cell("nowhere/missing"),
     "xref": ("本文。\n\n[存在しないページ](no_such_page.md) を参照。\n"),
 }
 
 
 def page_line(name: str, needle: str) -> int:
     """ページ ``name`` の中で ``needle`` を含む行の番号(1 始まり)。"""
-    text = (HEADER + f"\n# {name}\n\n" + PAGES[name]).splitlines()
+    text = (f"# {name}\n\n" + PAGES[name]).splitlines()
     return next(i for i, line in enumerate(text, 1) if needle in line)
 
 
@@ -161,12 +129,10 @@ def make_site(dest: Path) -> Path:
     for name in ("conf.py", "conftest.py", "pyproject.toml", ".gitignore"):
         shutil.copy(ROOT / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for sub in ("docs/_ext", "docs/_static", "src/snippets/_support"):
+    for sub in ("docs/_static", "src/snippet_pipeline", "src/snippets/_support"):
         shutil.copytree(ROOT / sub, dest / sub, ignore=ignore)
-    if (ROOT / "docs/_templates").is_dir():
-        shutil.copytree(ROOT / "docs/_templates", dest / "docs/_templates")
     (dest / "tests").mkdir()
-    for name in ("conftest.py", "snippet_runner.py", "test_snippets_run.py"):
+    for name in ("conftest.py", "test_snippets_run.py"):
         shutil.copy(ROOT / "tests" / name, dest / "tests" / name)
     (dest / "tests/test_litter.py").write_text(LITTER_TEST, encoding="utf-8")
 
@@ -187,7 +153,7 @@ def make_site(dest: Path) -> Path:
         f"# 故障注入\n\n```{{toctree}}\n{toc}\n```\n", encoding="utf-8"
     )
     for name, body in PAGES.items():
-        text = HEADER + f"\n# {name}\n\n" + body
+        text = f"# {name}\n\n" + body
         (docs / "faults" / f"{name}.md").write_text(text, encoding="utf-8")
     _git(dest, "init", "-q")
     _git(dest, "add", "-A")

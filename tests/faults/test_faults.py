@@ -45,14 +45,14 @@ def test_syntax_error(fault_site):
     # Sybil の収集が止まらず、ファイル:行の失敗として報告される
     out = fault_site.pytest.output
     assert f"{_fault('syntax')}: SyntaxError: '(' was never closed" in out
-    assert f"直す場所: {_fault('syntax')}(SyntaxError)" in out
+    assert f"直す場所: {_fault('syntax')}: SyntaxError" in out
     assert "Interrupted" not in out
 
 
 def test_raising_snippet(fault_site):
     _build_warning(fault_site, _fault("raises"), "KeyError: 'b'")
     out = fault_site.pytest.output
-    assert f"直す場所: {_fault('raises')}(KeyError)" in out
+    assert f"直す場所: {_fault('raises')}: KeyError: 'b'" in out
     assert "FAILED tests/test_snippets_run.py::test_snippet_runs" in out
 
 
@@ -68,41 +68,30 @@ def test_wrong_doctest_output(fault_site):
 
 
 def test_hanging_snippet_times_out(fault_site):
-    # ビルド: 時間切れを、止めたときに実行していたスニペットの行として報告
-    warning = _build_warning(fault_site, _fault("hang"), "時間切れ")
-    assert "docs/faults/hang.md" in warning
-    assert "nb_execution_timeout = 5 秒" in warning
-    # pytest: pytest-timeout が止まっていた行を示す
+    # ビルドもテストも同じ実行器が時間切れで止め、止めたときに実行していた
+    # スニペットの行を示す
+    message = "SnippetTimeout: 5 秒で終わりませんでした"
+    warning = _build_warning(fault_site, _fault("hang"), message)
+    assert "faults/hang.md" in warning
     out = fault_site.pytest.output
-    assert f"{_fault('hang')}: Failed" in out
-    assert "Timeout (>5.0s) from pytest-timeout" in out
+    assert f"直す場所: {_fault('hang')}: {message}" in out
 
 
-def test_missing_load(fault_site):
-    line = page_line("missing_load", ":load:")
+def test_missing_snippet(fault_site):
+    line = page_line("missing_snippet", "{snippet}")
     _build_warning(
         fault_site,
-        f"docs/faults/missing_load.md:{line}",
-        "`:load:` のファイルが見つかりません: "
-        "../../src/snippets/faults/nowhere/missing.py",
+        f"docs/faults/missing_snippet.md:{line}",
+        "スニペットが見つかりません: src/snippets/faults/nowhere/missing.py",
     )
 
 
 def test_deprecated_api(fault_site):
-    # ビルド: 警告は stderr に出て、nb_output_stderr="warn" と -W で失敗する
-    assert re.search(
-        r"docs/faults/deprecated\.md:\d+: WARNING: "
-        "stderr was found in the cell outputs",
-        fault_site.build.stderr,
-    )
-    _build_warning(
-        fault_site,
-        _fault("deprecated"),
-        "DeprecationWarning: 'locale.getdefaultlocale' is deprecated",
-    )
-    # テスト: 非推奨の警告はエラー
+    # 非推奨の警告は、ビルドでもテストでも、その行で止まるエラー
+    message = "DeprecationWarning: 'locale.getdefaultlocale' is deprecated"
+    _build_warning(fault_site, _fault("deprecated"), message)
     out = fault_site.pytest.output
-    assert f"直す場所: {_fault('deprecated')}(DeprecationWarning)" in out
+    assert f"直す場所: {_fault('deprecated')}: {message}" in out
 
 
 def test_broken_cross_reference(fault_site):
@@ -122,7 +111,7 @@ def test_gpu_cell_skips_on_cpu(fault_site):
         encoding="utf-8"
     )
     assert "GPU が必要" in html
-    assert "このセルは実行して" in html
+    assert "このコードは実行して" in html
     # テスト: 失敗ではなく、理由つきのスキップ
     out = fault_site.pytest.output
     assert re.search(
@@ -132,18 +121,6 @@ def test_gpu_cell_skips_on_cpu(fault_site):
     assert "needs_cuda] FAILED" not in out
     assert "FAILED tests/test_snippets_run.py::test_snippet_runs" in out
     assert "test_snippet_runs[faults/gpu/needs_cuda]" not in out
-
-
-def test_gpu_marker_without_tag(fault_site):
-    # `# requires: cuda` があるのに gpu タグがない: ページのセルの行を示す
-    line = page_line("gpu_untagged", ":load:")
-    _build_warning(
-        fault_site,
-        f"docs/faults/gpu_untagged.md:{line}",
-        "GPU 指定が食い違っています: "
-        "src/snippets/faults/gpu/marked_only.py には "
-        "`# requires: cuda` がある、セルの gpu タグがない",
-    )
 
 
 def test_healthy_snippet_still_passes(fault_site):
@@ -177,5 +154,5 @@ def test_rebuild_without_fixing_still_fails(fault_site):
     assert rebuild.returncode != 0, rebuild.output
     for name in ("syntax", "raises", "hang", "deprecated"):
         assert _lines(rebuild.stderr, rf"^{re.escape(_fault(name))}: WARNING")
-    for page in ("missing_load", "xref"):
+    for page in ("missing_snippet", "xref"):
         assert _lines(rebuild.stderr, rf"docs/faults/{page}\.md:\d+: WARNING")
