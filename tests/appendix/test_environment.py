@@ -1,4 +1,7 @@
-"""付録「検証環境」: 表示するバージョンが実際の環境と一致すること。"""
+"""docs/appendix/environment.md のテスト。
+
+付録「検証環境」: 表示するバージョンが実際の環境と一致すること。
+"""
 
 from importlib import metadata
 

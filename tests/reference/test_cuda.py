@@ -1,0 +1,32 @@
+"""docs/reference/cuda.md のテスト。
+
+リファレンス「CUDA の使い方」。
+"""
+
+import torch
+
+BASE = "reference/cuda"
+
+
+def test_device_basics(snippet):
+    ns = snippet(f"{BASE}/device_basics")
+    assert ns["a"].device.type == ns["device"].type
+    assert ns["c"].device.type == ns["device"].type
+    assert ns["arr"].shape == (2, 3)
+    expected = "cuda" if torch.cuda.is_available() else "cpu"
+    assert ns["device"].type == expected
+
+
+def test_cuda_queries_run_without_gpu(snippet):
+    snippet(f"{BASE}/cuda_queries")
+    assert torch.cuda.device_count() >= 0
+
+
+def test_mixed_device_error(snippet):
+    out = snippet.stdout(f"{BASE}/mixed_device_error")  # CUDA がなければ skip
+    assert "same device" in out
+
+
+def test_cuda_device_info(snippet):
+    ns = snippet(f"{BASE}/cuda_device_info")  # CUDA がなければ skip
+    assert isinstance(ns["torch"].cuda.get_device_name(0), str)

@@ -1,8 +1,0 @@
-"""リファレンス「インストール」。"""
-
-import torch
-
-
-def test_check_install(snippet):
-    out = snippet.stdout("reference/install/check_install")
-    assert torch.__version__ in out
