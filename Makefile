@@ -26,9 +26,12 @@ $(STAMP): pyproject.toml
 docs: $(STAMP)
 	$(BIN)/sphinx-build -b html -c . -nW --keep-going -j $(JOBS) $(SPHINXOPTS) docs $(BUILDDIR)/html
 
-## テストを実行する(ブラウザテストは browser-test で別に実行する)
+## テストを実行する(ブラウザテストは browser-test で別に実行する)。
+## SHARD=1/2 と SHARD=2/2 で、スニペットを 2 台に分けて実行できる(実行記録は
+## $(BUILDDIR)/records/ に内容と環境で決まる名前で残るので、集めれば
+## make docs は何も実行しない)
 test: $(STAMP)
-	$(BIN)/python -m pytest --ignore=tests/browser $(ARGS)
+	$(BIN)/python -m pytest --ignore=tests/browser $(if $(SHARD),--shard=$(SHARD)) $(ARGS)
 
 ## ブラウザテストだけを実行する(サイトを作り直してから)
 browser-test: docs
@@ -39,7 +42,7 @@ browser-test: docs
 PORT ?= 8000
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html -c . -n --keep-going -j $(JOBS) \
-	  --port $(PORT) --watch src/snippets --watch docs/_ext --watch conf.py \
+	  --port $(PORT) --watch src --watch conf.py \
 	  --ignore '*/__pycache__/*' --ignore '*/.ipynb_checkpoints/*' \
 	  $(SPHINXOPTS) docs $(BUILDDIR)/html
 
@@ -53,19 +56,19 @@ page: $(STAMP)
 	@test -f "$(PAGE)" || { echo "$(PAGE) がありません" >&2; exit 2; }
 	$(BIN)/sphinx-build -b html -c . -nW --keep-going \
 	  -D include_patterns=index.md,$(PAGE_DOC) \
-	  -D suppress_warnings=toc.excluded,toc.not_readable,toc.not_included,myst.xref_missing,mystnb.unknown_mime_type \
-	  -D nb_execution_cache_path=$(DOCS_BUILDDIR)/.jupyter_cache \
+	  -D suppress_warnings=toc.excluded,toc.not_readable,toc.not_included,myst.xref_missing \
 	  $(SPHINXOPTS) docs $(BUILDDIR)/page/html
 	@echo "→ $(BUILDDIR)/page/html/$(PAGE_DOC:.md=.html)"
 
 ## 1 ページ分のテストだけを実行する: make test-page PAGE=docs/…/autograd.md
-## (そのページのスニペットがすべて動くこと、スニペットの docstring、
-## ページ中の Python 例)。内容のテストは make test ARGS="tests/… -k …" で。
+## (そのページのスニペットの実行と docstring、内容のテスト
+## tests/<部>/…/test_<ページ>.py、ページ中の例)
 PAGE_SNIPPETS = src/snippets/$(PAGE_DOC:.md=)
+PAGE_TESTS = tests/$(dir $(PAGE_DOC))test_$(notdir $(PAGE_DOC:.md=.py))
 test-page: $(STAMP)
-	@test -d "$(PAGE_SNIPPETS)" || { echo "$(PAGE_SNIPPETS) がありません" >&2; exit 2; }
-	$(BIN)/python -m pytest tests/test_snippets_run.py -k "$(PAGE_DOC:.md=)/" $(ARGS)
-	$(BIN)/python -m pytest $(PAGE_SNIPPETS) $(PAGE) $(ARGS)
+	@test -f "$(PAGE)" || { echo "PAGE=docs/…/ページ.md を指定してください" >&2; exit 2; }
+	$(BIN)/python -m pytest tests/test_snippets_run.py -k "$(PAGE_DOC:.md=)/" \
+	  $(wildcard $(PAGE_SNIPPETS) $(PAGE_TESTS)) $(PAGE) $(ARGS)
 
 ## ビルドとテストの時間・メモリ・決定性を測る(bench/results.{json,md})
 bench: $(STAMP)
@@ -74,7 +77,7 @@ bench: $(STAMP)
 clean:
 	rm -rf $(BUILDDIR)
 
-LINT_PATHS := src examples tests docs/_ext conf.py conftest.py bench
+LINT_PATHS := src examples tests conf.py conftest.py bench
 
 ## ruff で静的検査と書式の確認をする
 lint: $(STAMP)

@@ -41,7 +41,7 @@ def execute_pending(app) -> None:
         jobs,
     )
     start = time.perf_counter()
-    env = {**os.environ, **executor.ENVIRONMENT}
+    env = {**os.environ, **records.ENVIRONMENT}
     with tempfile.TemporaryDirectory(prefix="snippet-reports-") as tmp:
         reports = [Path(tmp) / f"{k}.json" for k in range(1, jobs + 1)]
         procs = [

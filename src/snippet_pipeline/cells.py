@@ -31,6 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import records
 from .markers import SNIPPETS, Snippet
+from .pages import pair
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,6 @@ _FLAGS = {
     "hide-output": directives.flag,
     "remove-input": directives.flag,
 }
-_KERAS_SUFFIXES = ("_keras", "_tf")
 
 
 def _used(env) -> dict[str, list[str]]:
@@ -194,22 +194,14 @@ class SnippetPairDirective(SnippetDirective):
     """PyTorch と Keras の対になるスニペットを、同期するタブに並べる。"""
 
     def run(self) -> list[nodes.Node]:
-        stem = self.arguments[0]
-        keras = next(
-            (
-                f"{stem}{suffix}.py"
-                for suffix in _KERAS_SUFFIXES
-                if (SNIPPETS / f"{stem}{suffix}.py").is_file()
-            ),
-            f"{stem}_keras.py",
-        )
+        torch, keras = (s.id + ".py" for s in pair(self.arguments[0]))
         text = [
             "::::{tab-set}",
             ":sync-group: framework",
             "",
             ":::{tab-item} PyTorch",
             ":sync: pytorch",
-            f"```{{snippet}} {stem}_torch.py",
+            f"```{{snippet}} {torch}",
             *(f":{name}:" for name in self.options),
             "```",
             ":::",
@@ -294,9 +286,7 @@ def on_purge(app, env, docname: str) -> None:
 
 
 def on_merge(app, env, docnames, other) -> None:
-    _used(env).update(
-        {d: v for d, v in _used(other).items() if d in docnames}
-    )
+    _used(env).update({d: v for d, v in _used(other).items() if d in docnames})
 
 
 def setup(app) -> None:

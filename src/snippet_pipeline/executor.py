@@ -5,7 +5,7 @@
 - 新しい ``__main__`` モジュール(runpy と同じ。pickle が ``__main__`` の
   クラスを見つけられる)。ほかのスニペットの変数は見えない。
 - 空の一時ディレクトリを作業ディレクトリにする(終われば消える)。
-- 環境変数は ``ENVIRONMENT`` のもの。torch/Keras の全体設定は毎回戻す。
+- 環境変数は ``records.ENVIRONMENT`` のもの。torch/Keras の全体設定は毎回戻す。
 - 標準出力・標準エラー・図(``plt.show()`` と最後に残った図)・例外を、
   出た順に nbformat の outputs として集める。トレースバックのパスは
   リポジトリからの相対パスにする(ビルドした機械のパスを出さない)。
@@ -35,14 +35,6 @@ from pathlib import Path
 from . import records
 from .markers import Snippet, all_snippets, shard
 
-#: スニペットを実行するときの環境変数(ビルドでもテストでも同じ)
-ENVIRONMENT = {
-    "MPLBACKEND": "Agg",
-    # TensorFlow の oneDNN と INFO/WARNING のログを出さない
-    "TF_ENABLE_ONEDNN_OPTS": "0",
-    "TF_CPP_MIN_LOG_LEVEL": "2",
-    "PYTHONHASHSEED": "0",
-}
 #: 1 スニペットあたりの制限時間(秒)。SNIPPET_TIMEOUT で変えられる
 TIMEOUT = 180
 
@@ -52,8 +44,8 @@ def _timeout() -> float:
 
 
 def apply_environment() -> None:
-    """実行する前(TensorFlow を import する前)に呼ぶ。"""
-    os.environ.update(ENVIRONMENT)
+    """実行する前(torch や TensorFlow を import する前)に呼ぶ。"""
+    os.environ.update(records.ENVIRONMENT)
 
 
 @dataclass
@@ -69,7 +61,9 @@ class Result:
     @property
     def where(self) -> str:
         line = self.failure[0] if self.failure else None
-        return f"{self.snippet.relpath}:{line}" if line else self.snippet.relpath
+        return (
+            f"{self.snippet.relpath}:{line}" if line else self.snippet.relpath
+        )
 
 
 class _Outputs:
@@ -310,6 +304,66 @@ def pending(spec: str | None = None) -> list[Snippet]:
     ]
 
 
+def _comparable(outputs: list[dict]) -> list:
+    """出力を比べられる形に(画像はハッシュに)。"""
+    import hashlib
+
+    items = []
+    for o in outputs:
+        if o["output_type"] == "stream":
+            items.append((o["name"], o["text"]))
+        elif o["output_type"] == "error":
+            items.append(("error", o["ename"], o["evalue"], o["traceback"]))
+        else:
+            data = o.get("data", {})
+            digest = hashlib.sha256(
+                json.dumps(data, sort_keys=True).encode()
+            ).hexdigest()
+            items.append(("display", digest))
+    return items
+
+
+def verify(budget: float, spec: str | None = None) -> int:
+    """記録のあるスニペットを別のプロセスでもう一度実行し、出力を比べる。
+
+    ``# nondeterministic`` のものは除く。記録の実行時間が短い順に、合計が
+    budget 秒に収まるまで選ぶので、CI の実行時間は倍にならない(選ばれ
+    なかったものは名前を表示する)。
+    """
+    candidates = []
+    for snippet in shard(all_snippets(), spec):
+        record = records.load(snippet)
+        if record and not snippet.nondeterministic:
+            candidates.append((record["seconds"], snippet, record))
+    candidates.sort(key=lambda c: (c[0], c[1].id))
+    chosen, spent = [], 0.0
+    for seconds, snippet, record in candidates:
+        if spent + seconds > budget:
+            break
+        chosen.append((snippet, record))
+        spent += seconds
+    skipped = [c[1].id for c in candidates[len(chosen) :]]
+    start = time.perf_counter()
+    differ = []
+    for snippet, record in chosen:
+        result = execute(snippet)
+        if _comparable(result.outputs) != _comparable(record["outputs"]):
+            differ.append(snippet)
+            print(
+                f"{snippet.relpath}: 出力が実行ごとに変わります。"
+                "計測値など変わってよい出力なら `# nondeterministic: 理由` を"
+                "書き、そうでなければ乱数のシードなどを固定してください",
+                file=sys.stderr,
+            )
+    print(
+        f"再現性: {len(chosen)} 個をもう一度実行して比べました"
+        f"({time.perf_counter() - start:.1f} 秒、食い違い {len(differ)})。"
+        f"時間の予算({budget:g} 秒)外: {len(skipped)} 個"
+        + (f"({', '.join(skipped)})" if skipped else "")
+    )
+    return 1 if differ else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m snippet_pipeline.executor",
@@ -319,7 +373,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--report", type=Path, help="失敗の一覧を JSON で書くファイル"
     )
+    parser.add_argument(
+        "--verify",
+        type=float,
+        metavar="秒",
+        help="記録のあるスニペットをもう一度実行し、出力が同じか確かめる",
+    )
     args = parser.parse_args(argv)
+    if args.verify is not None:
+        return verify(args.verify, args.shard)
     failures = []
     for snippet in pending(args.shard):
         result = run(snippet)

@@ -41,7 +41,7 @@ class Snippet:
 
     @classmethod
     def from_id(cls, name: str) -> "Snippet":
-        """``practice/techniques/save_load/save_load_torch`` の形の名前から。"""
+        """``practice/techniques/save_load/save_load_torch`` の形の名前。"""
         return cls(SNIPPETS / f"{name.removesuffix('.py')}.py")
 
     @property

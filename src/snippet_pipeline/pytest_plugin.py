@@ -29,21 +29,23 @@ class SnippetRunner:
         if not snippet.path.is_file():
             raise FileNotFoundError(snippet.path)
         if self.allowed is not None and snippet.id not in self.allowed:
-            pytest.skip(f"{snippet.id}: --shard でほかの分担になったスニペット")
+            pytest.skip(
+                f"{snippet.id}: --shard でほかの分担になったスニペット"
+            )
         if not snippet.runnable_here:
             pytest.skip(
-                f"{snippet.id}: CUDA GPU が必要なスニペット(# requires: cuda)。"
-                "この環境では CUDA が使えない"
+                f"{snippet.id}: CUDA GPU が必要なスニペット"
+                "(# requires: cuda)。この環境では CUDA が使えない"
             )
         if snippet.id not in self.results:
             self.results[snippet.id] = executor.run(snippet)
         return self.results[snippet.id]
 
     def __call__(self, name: str) -> dict:
-        """名前空間。意図して例外を起こすスニペットでは ``ns["__error__"]``。"""
+        """名前空間。意図した例外は ``ns["__error__"]`` に入る。"""
         result = self.result(name)
         if result.failure:
-            line, message = result.failure
+            message = result.failure[1]
             error = AssertionError(f"直す場所: {result.where}: {message}")
             raise error from result.error
         if result.error is not None:

@@ -22,6 +22,18 @@ from pathlib import Path
 
 from .markers import ROOT, Snippet
 
+#: スニペットを実行するときの環境変数(ビルドでもテストでも同じ)。
+#: 記録の鍵にも入る
+ENVIRONMENT = {
+    "MPLBACKEND": "Agg",
+    # TensorFlow の oneDNN と INFO/WARNING のログを出さない
+    "TF_ENABLE_ONEDNN_OPTS": "0",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "PYTHONHASHSEED": "0",
+    # 小さなモデルでは 1 スレッドが速く、並列に実行しても奪い合わない。
+    # スレッド数で計算の順序(最後の桁)が変わらないよう、常に同じにする
+    "OMP_NUM_THREADS": "1",
+}
 #: 記録の形式の版。形式を変えたら上げる(古い記録は使われなくなる)
 FORMAT = 1
 
@@ -43,6 +55,7 @@ def environment() -> dict:
         "implementation": sys.implementation.name,
         "machine": platform.machine(),
         "packages": dists,
+        "variables": ENVIRONMENT,
     }
 
 

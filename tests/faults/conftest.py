@@ -45,7 +45,9 @@ def _env(root: Path) -> dict[str, str]:
         DOCS_GPU="0",  # GPU のある機械でも「CPU だけの環境」を再現する
         MPLBACKEND="Agg",
         NO_COLOR="1",
-        SNIPPET_TIMEOUT=str(TIMEOUT),  # CI などで色付けの制御文字が行頭に入らないように
+        SNIPPET_TIMEOUT=str(
+            TIMEOUT
+        ),  # CI などで色付けの制御文字が行頭に入らないように
     )
     return env
 

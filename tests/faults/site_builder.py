@@ -129,7 +129,11 @@ def make_site(dest: Path) -> Path:
     for name in ("conf.py", "conftest.py", "pyproject.toml", ".gitignore"):
         shutil.copy(ROOT / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for sub in ("docs/_static", "src/snippet_pipeline", "src/snippets/_support"):
+    for sub in (
+        "docs/_static",
+        "src/snippet_pipeline",
+        "src/snippets/_support",
+    ):
         shutil.copytree(ROOT / sub, dest / sub, ignore=ignore)
     (dest / "tests").mkdir()
     for name in ("conftest.py", "test_snippets_run.py"):
