@@ -10,7 +10,7 @@ SPHINXOPTS ?=
 export PYTHONPATH := $(CURDIR)/src
 export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: docs test browser-test lint format clean venv serve page test-page bench
+.PHONY: docs test browser-test hosted-test lint format clean venv serve page test-page new-page bench
 
 venv: $(STAMP)
 
@@ -30,8 +30,17 @@ docs: $(STAMP)
 ## SHARD=1/2 と SHARD=2/2 で、スニペットを 2 台に分けて実行できる(実行記録は
 ## $(BUILDDIR)/records/ に内容と環境で決まる名前で残るので、集めれば
 ## make docs は何も実行しない)
+## 続けて、記録のあるスニペットを別のプロセスでもう一度実行し、出力が
+## 変わらないことを確かめる(VERIFY 秒の予算の中で、速いものから)
+VERIFY ?= 60
 test: $(STAMP)
-	$(BIN)/python -m pytest --ignore=tests/browser $(if $(SHARD),--shard=$(SHARD)) $(ARGS)
+	$(BIN)/python -m pytest --ignore=tests/browser --ignore=tests/hosted \
+	  $(if $(SHARD),--shard=$(SHARD)) $(ARGS)
+	$(BIN)/python -m snippet_pipeline.executor --verify $(VERIFY) $(if $(SHARD),--shard=$(SHARD))
+
+## Read the Docs のビルドを新しいクローンで再現して確かめる(make docs の後で)
+hosted-test: docs
+	$(BIN)/python -m pytest tests/hosted $(ARGS)
 
 ## ブラウザテストだけを実行する(サイトを作り直してから)
 browser-test: docs
@@ -69,6 +78,11 @@ test-page: $(STAMP)
 	@test -f "$(PAGE)" || { echo "PAGE=docs/…/ページ.md を指定してください" >&2; exit 2; }
 	$(BIN)/python -m pytest tests/test_snippets_run.py -k "$(PAGE_DOC:.md=)/" \
 	  $(wildcard $(PAGE_SNIPPETS) $(PAGE_TESTS)) $(PAGE) $(ARGS)
+
+## 新しいページのひな形を作る: make new-page PAGE=docs/practice/foo.md TITLE=題
+## (ページ・スニペット・テストの 3 つを作り、目次に加える)
+new-page: $(STAMP)
+	$(BIN)/python -m snippet_pipeline.scaffold "$(PAGE)" $(if $(TITLE),--title "$(TITLE)")
 
 ## ビルドとテストの時間・メモリ・決定性を測る(bench/results.{json,md})
 bench: $(STAMP)

@@ -132,7 +132,7 @@ def test_healthy_snippet_still_passes(fault_site):
     assert "正常" in html
     assert "書きました" in html
     assert re.search(
-        r"\b6 failed, 5 passed, 2 skipped\b", fault_site.pytest.output
+        r"\b6 failed, 5 passed, 1 skipped\b", fault_site.pytest.output
     )
 
 

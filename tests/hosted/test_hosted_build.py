@@ -1,0 +1,125 @@
+"""Read the Docs のビルドを再現する: 新しいクローンで ``.readthedocs.yaml``
+の ``build.commands`` を、Read the Docs と同じ環境変数で順に実行する。
+
+確かめること(Read the Docs の規則と、このサイトの約束):
+
+- サイトは ``$READTHEDOCS_OUTPUT/html`` にだけ書かれ、``index.html`` がある。
+- チェックアウトのルートに ``_build/html`` を残さない(残すと Read the Docs は
+  ``BUILD_OUTPUT_OLD_DIRECTORY_USED`` でビルドを失敗にする)。
+- 公開されるページの出力は、テストが検証した実行記録から作ったページ
+  (``make docs`` の ``_build/html``)と、非決定的なセルを除いてすべて同じ。
+
+既定では、この作業ツリーの ``.venv`` と実行記録(``_build/records``)を
+使い回す(記録は内容と環境で決まる名前なので、何も実行し直さない)。
+``HOSTED_FRESH=1`` のときは、インストールも実行もすべて新しく行い、
+かかった時間を表示する(Read the Docs の 15 分の制限に対する余裕を測る)。
+"""
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCAL_HTML = ROOT / "_build" / "html"
+FRESH = os.environ.get("HOSTED_FRESH") == "1"
+
+
+def _cells(html: Path) -> list[tuple[str, str]]:
+    """ページのコードセルの (コード, 出力) の一覧。非決定的なセルは除く。"""
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for cell in soup.select("div.cell"):
+        if "tag_nondeterministic" in cell["class"]:
+            continue
+        code = cell.select_one("div.cell_input")
+        output = cell.select_one("div.cell_output")
+        images = [img["src"].rsplit("/", 1)[-1] for img in cell.select("img")]
+        found.append(
+            (
+                code.get_text() if code else "",
+                (output.get_text() if output else "") + " ".join(images),
+            )
+        )
+    return found
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    if not (LOCAL_HTML / "index.html").is_file():
+        pytest.fail("先に make docs でサイトをビルドしてください")
+    base = tmp_path_factory.mktemp("hosted")
+    checkout, output = base / "checkout", base / "output"
+    subprocess.run(
+        ["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(checkout)],
+        check=True,
+    )
+    if not FRESH:
+        (checkout / ".venv").symlink_to(ROOT / ".venv")
+        shutil.copytree(
+            ROOT / "_build" / "records", checkout / "_build" / "records"
+        )
+    config = yaml.safe_load(
+        (checkout / ".readthedocs.yaml").read_text(encoding="utf-8")
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTEST", "DOCS_", "MAKE"))
+        and k not in {"PYTHONPATH", "VIRTUAL_ENV"}
+    }
+    env.update(READTHEDOCS="True", READTHEDOCS_OUTPUT=str(output))
+    log = []
+    start = time.perf_counter()
+    for command in config["build"]["commands"]:
+        done = subprocess.run(
+            ["bash", "-c", command],
+            cwd=checkout,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        log.append(f"$ {command}\n{done.stdout}{done.stderr}")
+        assert done.returncode == 0, "\n".join(log)
+    seconds = time.perf_counter() - start
+    (base / "build.log").write_text("\n".join(log), encoding="utf-8")
+    print(f"Read the Docs の再現ビルド: {seconds:.1f} 秒(FRESH={FRESH})")
+    return checkout, output, "\n".join(log)
+
+
+def test_site_is_written_to_readthedocs_output(hosted):
+    checkout, output, _ = hosted
+    assert (output / "html" / "index.html").is_file()
+    assert not (checkout / "_build" / "html").exists(), (
+        "_build/html が残ると Read the Docs はビルドを失敗にする"
+    )
+
+
+def test_hosted_build_executes_nothing_it_can_reuse(hosted):
+    _, _, log = hosted
+    if FRESH:
+        pytest.skip("HOSTED_FRESH=1: すべて新しく実行するので対象外")
+    assert "すべてのスニペットに実行記録があります" in log, log
+
+
+def test_hosted_outputs_equal_tested_outputs(hosted):
+    _, output, _ = hosted
+    pages = sorted(LOCAL_HTML.rglob("*.html"))
+    compared = 0
+    for local in pages:
+        rel = local.relative_to(LOCAL_HTML)
+        if rel.parts[0].startswith("_"):
+            continue
+        remote = output / "html" / rel
+        assert remote.is_file(), rel
+        mine, theirs = _cells(local), _cells(remote)
+        assert len(mine) == len(theirs), rel
+        for i, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+            assert a == b, f"{rel} の {i + 1} 番目のセルの出力が違います"
+        compared += len(mine)
+    assert compared > 100
