@@ -2,29 +2,67 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# 依存はすべて requirements.lock(make lock で作る)から uv で入れる。
+# uv の版はここだけで固定する。
+UV_VERSION := 0.13.9
+LOCK   := requirements.lock
+# lock・pyproject.toml・uv の版のどれかが変われば入れ直す
+STAMP  := $(VENV)/.installed-$(shell { cat pyproject.toml $(LOCK) 2>/dev/null; echo $(UV_VERSION); } | cksum | cut -d' ' -f1)
 JOBS   ?= auto
 BUILDDIR ?= _build
+# サイトの出力先(Read the Docs では $READTHEDOCS_OUTPUT/html を指定する)
+HTMLDIR ?= $(BUILDDIR)/html
+# pip の設定(pip config)にある find-links と追加の索引を uv にも渡す
+# (uv は pip の設定を読まない)。pip の設定がない所(Read the Docs など)では
+# make docs EXTRA_INDEX_URL=https://… のように与える。環境変数の
+# PIP_EXTRA_INDEX_URL・UV_EXTRA_INDEX_URL も使う。必要なときだけ評価する。
+FIND_LINKS ?=
+EXTRA_INDEX_URL ?=
+PIP_CONFIG_FIND_LINKS = $(shell $(PYTHON) -m pip config get global.find-links 2>/dev/null)
+PIP_CONFIG_EXTRA_INDEX = $(shell $(PYTHON) -m pip config get global.extra-index-url 2>/dev/null)
+UV_INDEX_ARGS = --index-strategy unsafe-best-match \
+  $(foreach d,$(PIP_CONFIG_FIND_LINKS) $(FIND_LINKS),--find-links $(d)) \
+  $(foreach u,$(PIP_CONFIG_EXTRA_INDEX) $(EXTRA_INDEX_URL) $(PIP_EXTRA_INDEX_URL),--extra-index-url $(u))
 SPHINXOPTS ?=
 # 編集中の src/ を、インストール済みのものより優先して import する
 export PYTHONPATH := $(CURDIR)/src
 export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: docs test browser-test hosted-test lint format clean venv serve page test-page new-page bench
+.PHONY: docs test browser-test hosted-test lint format clean venv lock serve page test-page new-page bench
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# .venv を作り、uv を pip で入れ、lock どおりに入れてから、このプロジェクト
+# 自身を依存なしで入れる。uv が失敗すればそこで止まる(pip には切り替えない)。
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 以上が必要です"'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet 'uv==$(UV_VERSION)'
+	$(BIN)/uv pip install --python $(BIN)/python $(UV_INDEX_ARGS) -r $(LOCK)
+	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-## サイトをビルドする($(BUILDDIR)/html)
+## requirements.lock を作り直す(pyproject.toml の固定を変えたあとに実行する)
+## 推移的な依存まですべてを name==version で固定する。torch を CPU 版に
+## するため、pip の設定がない所では EXTRA_INDEX_URL に PyTorch の CPU 用
+## 索引を与える(CUDA 版の nvidia-* が入れば tests/test_lock.py が失敗する)。
+lock:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 以上が必要です"'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet 'uv==$(UV_VERSION)'
+	{ printf '%s\n' \
+	    '# このファイルは make lock で作る。手で編集しない。' \
+	    '# pyproject.toml の固定(dependencies と dev)から、推移的な依存まで' \
+	    '# すべてを uv pip compile で解決したもの(Python 3.11)。' \
+	    '# 作り直すには: make lock' ; \
+	  $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	    --no-header --quiet $(UV_INDEX_ARGS) ; } > $(LOCK).tmp
+	mv $(LOCK).tmp $(LOCK)
+
+## サイトをビルドする($(HTMLDIR)。既定は $(BUILDDIR)/html)
 docs: $(STAMP)
-	$(BIN)/sphinx-build -b html -c . -nW --keep-going -j $(JOBS) $(SPHINXOPTS) docs $(BUILDDIR)/html
+	$(BIN)/sphinx-build -b html -c . -nW --keep-going -j $(JOBS) $(SPHINXOPTS) docs $(HTMLDIR)
 
 ## テストを実行する(ブラウザテストは browser-test で別に実行する)。
 ## SHARD=1/2 と SHARD=2/2 で、スニペットを 2 台に分けて実行できる(実行記録は
