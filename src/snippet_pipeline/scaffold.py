@@ -4,7 +4,7 @@
 
 - ``docs/<部>/<名前>.md``: 決まった冒頭(この章で学ぶこと、前提)と、
   スニペットを 1 つ載せるディレクティブ
-- ``src/snippets/<部>/<名前>/example.py``: スニペット
+- ``src/snippets/<部>/<名前>/example.py``: スニペット(と空の ``__init__.py``)
 - ``tests/<部>/test_<名前>.py``: スニペットが教えることを確かめるテスト
 
 あわせて、同じフォルダの ``index.md`` の目次にページを加える。
@@ -67,6 +67,7 @@ def create(page: Path, title: str) -> list[Path]:
         if path.exists():
             raise SystemExit(f"{path.relative_to(ROOT)} はもうあります")
     snippet.parent.mkdir(parents=True)
+    (snippet.parent / "__init__.py").touch()
     snippet.write_text(SNIPPET, encoding="utf-8")
     page.write_text(
         PAGE.format(title=title, snippet=f"{stem}/example.py"),
