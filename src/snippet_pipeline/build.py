@@ -1,7 +1,8 @@
 """ビルドでの実行: 記録のないスニペットを、読み込みの前に executor で実行する。
 
-- ``builder-inited``: この環境で記録のないスニペットを、``-j`` の数の
-  プロセス(``python -m snippet_pipeline.executor --shard k/n``)で実行する。
+- ``env-before-read-docs``: これから読むページが載せるスニペットのうち、
+  この環境で記録のないものを、``-j`` の数のプロセス
+  (``python -m snippet_pipeline.executor --shard k/n``)で実行する。
   記録はファイルに、失敗はこのビルドの中だけで使う(並列の読み込みの前に
   集めるので、子プロセスにも見える)。テストの後なら、何も実行しない。
 - ``env-get-outdated``: 記録のないスニペット(失敗したものなど)を載せた
@@ -22,15 +23,20 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from . import executor, records
+from . import executor, pages, records
 from .markers import ROOT, Snippet
 
 logger = logging.getLogger(__name__)
 
 
-def execute_pending(app) -> None:
+def execute_pending(app, env, docnames: list[str]) -> None:
     app.snippet_failures = {}
-    pending = executor.pending()
+    wanted = {}
+    for docname in docnames:
+        page = Path(env.doc2path(docname))
+        for use in pages.uses(page.read_text(encoding="utf-8"), page):
+            wanted.update((s.id, s) for s in use.snippets if s.path.is_file())
+    pending = executor.pending(snippets=sorted(wanted.values(), key=_id))
     if not pending:
         logger.info("[snippet] すべてのスニペットに実行記録があります")
         return
@@ -52,6 +58,7 @@ def execute_pending(app) -> None:
                     "snippet_pipeline.executor",
                     f"--shard={k}/{jobs}",
                     f"--report={report}",
+                    *(s.id for s in pending),
                 ],
                 cwd=ROOT,
                 env=env,
@@ -75,6 +82,10 @@ def execute_pending(app) -> None:
         time.perf_counter() - start,
         len(app.snippet_failures),
     )
+
+
+def _id(snippet: Snippet) -> str:
+    return snippet.id
 
 
 def outdated_pages(app, env, added, changed, removed) -> list[str]:
@@ -105,7 +116,11 @@ class _WarningCounter(_logging.Handler):
 def forget_env_after_warnings(app, exception) -> None:
     counter = app.snippet_warning_counter
     _logging.getLogger("sphinx").removeHandler(counter)
-    if exception is None and counter.count and app._fail_on_warnings:
+    if (
+        exception is None
+        and counter.count
+        and getattr(app, "_fail_on_warnings", False)
+    ):
         from sphinx.application import ENV_PICKLE_FILENAME
 
         (Path(app.doctreedir) / ENV_PICKLE_FILENAME).unlink(missing_ok=True)
@@ -116,6 +131,6 @@ def setup(app) -> None:
     # suppress_warnings で抑えた警告は数えない
     app.snippet_warning_counter.addFilter(logging.WarningSuppressor(app))
     _logging.getLogger("sphinx").addHandler(app.snippet_warning_counter)
-    app.connect("builder-inited", execute_pending)
+    app.connect("env-before-read-docs", execute_pending)
     app.connect("env-get-outdated", outdated_pages)
     app.connect("build-finished", forget_env_after_warnings)

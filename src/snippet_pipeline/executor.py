@@ -293,11 +293,13 @@ def run(snippet: Snippet) -> Result:
 # ============================================================================
 # コマンドライン: ビルドが記録のないスニペットを実行するのに使う
 # ============================================================================
-def pending(spec: str | None = None) -> list[Snippet]:
-    """この環境で実行でき、いまの記録がないスニペット。"""
+def pending(
+    spec: str | None = None, snippets: list[Snippet] | None = None
+) -> list[Snippet]:
+    """この環境で実行でき、いまの記録がないスニペット(既定ではすべてから)。"""
     return [
         s
-        for s in shard(all_snippets(), spec)
+        for s in shard(all_snippets() if snippets is None else snippets, spec)
         if s.helper_of is None
         and s.runnable_here
         and not records.record_path(s).is_file()
@@ -369,6 +371,11 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m snippet_pipeline.executor",
         description="記録のないスニペットを実行して記録を書く",
     )
+    parser.add_argument(
+        "snippets",
+        nargs="*",
+        help="src/snippets/ からのパス(省略するとすべて)",
+    )
     parser.add_argument("--shard", help="例: 1/2(分担して実行する)")
     parser.add_argument(
         "--report", type=Path, help="失敗の一覧を JSON で書くファイル"
@@ -382,8 +389,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.verify is not None:
         return verify(args.verify, args.shard)
+    chosen = [Snippet.from_id(n) for n in args.snippets] or None
     failures = []
-    for snippet in pending(args.shard):
+    for snippet in pending(args.shard, chosen):
         result = run(snippet)
         status = "失敗" if result.failure else "ok"
         print(f"{snippet.id}: {result.seconds:.1f} 秒 {status}", flush=True)
