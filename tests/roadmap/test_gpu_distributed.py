@@ -5,6 +5,9 @@ GPU・分散学習: デバイスの確認と、CPU 上の DDP でレプリカが
 
 import torch
 
+from snippet_pipeline import executor, records
+from snippet_pipeline.markers import Snippet
+
 BASE = "roadmap/gpu_distributed"
 
 
@@ -28,6 +31,20 @@ def test_ddp_replicas_end_identical(snippet):
         torch.nn.Linear(8, 16), torch.nn.ReLU(), torch.nn.Linear(16, 1)
     )
     assert not torch.equal(net[0].weight, weights[0]["0.weight"])
+
+
+def test_ddp_log_is_intact_in_rank_order_and_repeatable(snippet):
+    """各 rank の行が混ざらず、rank の順に並び、2 回目の実行でも同じ。"""
+    name = f"{BASE}/ddp_launch"
+    first = snippet.stdout(name)
+    lines = [line for line in first.splitlines() if line.startswith("[")]
+    expected = [
+        f"[rank {r}/2] epoch {e}:" for r in range(2) for e in range(1, 6)
+    ]
+    assert [line.split(" 担当")[0] for line in lines] == expected
+    assert all(line.count("[rank") == 1 for line in lines)
+    again = executor.execute(Snippet.from_id(name))
+    assert records.text_of(again.outputs) == first
 
 
 def test_ddp_worker_runs_alone(snippet):

@@ -3,7 +3,8 @@
 ``python -m torch.distributed.run``(``torchrun`` コマンドと同じ)で
 ``ddp_worker.py`` を 2 プロセス起動する。``--standalone`` は、このマシンの
 空いているポートで、プロセス同士が落ち合う場所を自動で用意する。
-各プロセスが保存した学習後の重みを読み込み、すべて一致することを確かめる。
+各プロセスが保存した学習の記録を rank の順に表示し、学習後の重みを読み込んで、
+すべて一致することを確かめる。
 ノートブックで定義した関数は ``torch.multiprocessing.spawn`` に渡せない
 (子プロセスから import できない)ので、学習処理は別ファイルにしている。
 """
@@ -16,8 +17,8 @@ from pathlib import Path
 
 import torch
 
-import snippets.roadmap.gpu_distributed.ddp_worker as worker
-
+# 学習処理のスクリプト(このファイルと同じフォルダに置く)
+WORKER = Path(__file__).with_name("ddp_worker.py")
 WORLD_SIZE = 2
 with tempfile.TemporaryDirectory() as tmp:
     # OMP_NUM_THREADS=1: 2 つのプロセスが CPU のスレッドを取り合わないように
@@ -28,16 +29,17 @@ with tempfile.TemporaryDirectory() as tmp:
         "torch.distributed.run",
         "--standalone",
         f"--nproc-per-node={WORLD_SIZE}",
-        worker.__file__,
+        str(WORKER),
     ]
     result = subprocess.run(
         cmd, env=env, capture_output=True, text=True, timeout=120
     )
     if result.returncode != 0:
         raise RuntimeError(f"torchrun が失敗しました:\n{result.stderr}")
-    # 2 つのプロセスの出力は混ざるので、rank の順に並べて表示する
-    lines = [s for s in result.stdout.splitlines() if s.strip()]
-    print("\n".join(sorted(lines)))
+    # 2 つのプロセスが同時に書く標準出力は行が混ざるので、各 rank が
+    # ファイルに書いた記録を rank の順に表示する
+    for r in range(WORLD_SIZE):
+        print((Path(tmp) / f"rank{r}.log").read_text(), end="")
 
     weights = [
         torch.load(Path(tmp) / f"rank{r}.pt") for r in range(WORLD_SIZE)

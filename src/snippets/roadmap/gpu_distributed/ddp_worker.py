@@ -7,8 +7,8 @@
 ので、同じ初期値から始めたモデルは、ずっと同じ重みのまま進む。
 CPU では通信に gloo バックエンドを使う(GPU なら nccl)。
 
-環境変数 DDP_OUT_DIR でディレクトリを指定すると、学習後の重みを rank ごとに
-保存する。
+環境変数 DDP_OUT_DIR でディレクトリを指定すると、学習後の重みと各エポックの
+記録を rank ごとのファイルに保存する。
 torchrun を使わずに直接実行したときは、1 プロセスだけで動く。
 """
 
@@ -62,6 +62,7 @@ def main(out_dir: Path | None) -> dict[str, torch.Tensor]:
         optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
         loss_fn = nn.MSELoss()
 
+        log = []  # 各エポックの記録(rank ごとのファイルにも書く)
         for epoch in range(5):
             sampler.set_epoch(epoch)  # エポックごとに分担の順序を変える
             total = 0.0
@@ -71,17 +72,18 @@ def main(out_dir: Path | None) -> dict[str, torch.Tensor]:
                 loss.backward()  # ここで勾配が全プロセスで平均される
                 optimizer.step()
                 total += loss.item() * len(xb)
-            print(
+            log.append(
                 f"[rank {rank}/{world_size}] epoch {epoch + 1}: "
-                f"担当 {len(sampler)} 件, 平均損失 {total / len(sampler):.4f}",
-                flush=True,
+                f"担当 {len(sampler)} 件, 平均損失 {total / len(sampler):.4f}"
             )
+            print(log[-1], flush=True)
 
         state = {
             k: v.detach().clone() for k, v in model.module.state_dict().items()
         }
         if out_dir is not None:
             torch.save(state, out_dir / f"rank{rank}.pt")
+            (out_dir / f"rank{rank}.log").write_text("\n".join(log) + "\n")
         return state
     finally:
         dist.destroy_process_group()
