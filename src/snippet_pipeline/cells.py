@@ -49,18 +49,6 @@ def _used(env) -> dict[str, list[str]]:
     return env.snippet_pages
 
 
-def tags(snippet: Snippet) -> list[str]:
-    """スニペットのマーカーから導くタグ(HTML の class にもなる)。"""
-    found = []
-    if snippet.requires_cuda:
-        found.append("gpu")
-    if snippet.expect_error:
-        found.append("raises-exception")
-    if snippet.nondeterministic:
-        found.append("nondeterministic")
-    return found
-
-
 class SnippetDirective(SphinxDirective):
     """1 つのスニペットのコードと、その実行記録の出力。"""
 
@@ -89,7 +77,7 @@ class SnippetDirective(SphinxDirective):
         return snippet
 
     def cell(self, snippet: Snippet, options: dict) -> nodes.container:
-        classes = ["cell"] + [f"tag_{t}" for t in tags(snippet)]
+        classes = ["cell"] + [f"tag_{t}" for t in snippet.tags]
         cell = nodes.container(classes=classes, snippet=snippet.id)
         if snippet.requires_cuda:
             cell.append(_gpu_note(self.env.app, snippet))

@@ -81,6 +81,18 @@ class Snippet:
         return found.group(1) if found else None
 
     @property
+    def tags(self) -> list[str]:
+        """マーカーから導くタグ(HTML の class やノートブックのタグになる)。"""
+        found = []
+        if self.requires_cuda:
+            found.append("gpu")
+        if self.expect_error:
+            found.append("raises-exception")
+        if self.nondeterministic:
+            found.append("nondeterministic")
+        return found
+
+    @property
     def runnable_here(self) -> bool:
         return not self.requires_cuda or cuda_available()
 

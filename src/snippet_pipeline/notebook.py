@@ -36,6 +36,7 @@ def page_notebook(text: str, page: Path) -> nbformat.NotebookNode:
         start = use.end
         for snippet in use.snippets:
             cell = nbformat.v4.new_code_cell(snippet.source.rstrip("\n"))
+            cell.metadata["tags"] = snippet.tags
             record = records.load(snippet)
             if record is not None:
                 cell.outputs = nbformat.from_dict(record["outputs"])

@@ -1,8 +1,8 @@
 """実行記録: 形式、置き場所、環境の鍵。ビルドとテストが共有する。
 
 記録は 1 スニペットにつき 1 つの JSON ファイルで、スニペットの内容と、
-それを実行した環境(Python のバージョンとインストール済みの全パッケージの
-バージョン)で決まる名前を持つ::
+それを実行した環境(Python のバージョン、インストール済みの全パッケージの
+バージョン、実行時の環境変数、実行器のコード)で決まる名前を持つ::
 
     <ビルドディレクトリ>/records/<環境の鍵>/<内容の sha256>.json
 
@@ -50,7 +50,12 @@ def environment() -> dict:
         for d in metadata.distributions()
         if d.metadata["Name"]
     )
+    # 実行器そのもの(これらのファイル)が変わっても、記録は作り直す
+    core = hashlib.sha256()
+    for name in ("executor.py", "records.py", "markers.py"):
+        core.update((Path(__file__).parent / name).read_bytes())
     return {
+        "executor": core.hexdigest(),
         "python": platform.python_version(),
         "implementation": sys.implementation.name,
         "machine": platform.machine(),
