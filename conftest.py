@@ -2,8 +2,9 @@
 
 - ``src/`` の ``*.py``: docstring 中の ``>>>`` の例(doctest)。
 - ``docs/`` の ``*.md``: ```` ```python ```` のコードブロックと ``>>>`` の例。
-  ``:load:`` で読み込む ``{code-cell} ipython3`` は対象外(スニペット側で
-  tests/ が実行・検証する)。
+  ただしページのコードはすべてスニペットから載せる約束なので
+  (tests/test_pages_snippets.py)、ふつうは何も集めない。スニペットそのものは
+  ``snippet`` フィクスチャ(snippet_pipeline.pytest_plugin)が実行する。
 
 構文エラーのあるスニペットは、Sybil が docstring を読めずに収集全体が止まって
 しまうので、「ファイル:行: SyntaxError」と報告する 1 件の失敗テストにする。
