@@ -21,6 +21,7 @@ def setup(app):
         cjk_linebreaks,
         mermaid_local,
         notebook,
+        report,
         search_ja,
         stamp,
     )
@@ -32,4 +33,5 @@ def setup(app):
     mermaid_local.setup(app)  # 5. 同梱の mermaid を図のあるページだけに
     search_ja.setup(app)  # 6. 日本語の検索語の分かち書き
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
+    report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -22,7 +22,7 @@ def test_build_report_lists_every_executed_page(visit, site):
         doc = rel.removesuffix(".html")
         row = next((r for r in rows if doc in r), None)
         assert row is not None, f"{doc} がビルドレポートにない"
-        assert "✅" in row, row
+        assert "成功" in row, row
 
 
 def test_japanese_soft_line_breaks_are_not_spaces(visit, site):
