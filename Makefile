@@ -34,11 +34,14 @@ venv: $(STAMP)
 
 # .venv を作り、uv を pip で入れ、lock どおりに入れてから、このプロジェクト
 # 自身を依存なしで入れる。uv が失敗すればそこで止まる(pip には切り替えない)。
+# --compile-bytecode: .pyc をインストール時に作る(PYTHONDONTWRITEBYTECODE の
+# 環境でも、torch や TensorFlow の import のたびにコンパイルし直さない)。
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 以上が必要です"'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet 'uv==$(UV_VERSION)'
-	$(BIN)/uv pip install --python $(BIN)/python $(UV_INDEX_ARGS) -r $(LOCK)
+	$(BIN)/uv pip install --python $(BIN)/python --compile-bytecode \
+	  $(UV_INDEX_ARGS) -r $(LOCK)
 	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
