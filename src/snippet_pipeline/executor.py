@@ -143,7 +143,16 @@ def _on_alarm(signum, frame):
 
 
 def _reset_global_state() -> None:
-    """スニペットが変えうるライブラリ全体の設定を元に戻す。"""
+    """スニペットが変えうるライブラリ全体の設定を元に戻す(次のスニペットが
+    新しいプロセスで実行したときと同じ状態から始まるように)。
+    """
+    if "matplotlib" in sys.modules:
+        sys.modules["matplotlib"].rcdefaults()
+        # import するだけで設定を変えるモジュールは、次の import で再び効く
+        for name in [
+            m for m in sys.modules if m.startswith("matplotlib_fontja")
+        ]:
+            del sys.modules[name]
     if "torch" in sys.modules:
         torch = sys.modules["torch"]
         torch.set_default_dtype(torch.float32)

@@ -98,11 +98,11 @@ class Snippet:
 
 
 def all_snippets() -> list[Snippet]:
-    """ページに載るスニペットと部品のすべて(パッケージの部品は除く)。"""
+    """ページに載るスニペットと部品のすべて。"""
     return [
         Snippet(p)
         for p in sorted(SNIPPETS.rglob("*.py"))
-        if p.name != "__init__.py" and "_support" not in p.parts
+        if p.name != "__init__.py"
     ]
 
 

@@ -129,11 +129,7 @@ def make_site(dest: Path) -> Path:
     for name in ("conf.py", "conftest.py", "pyproject.toml", ".gitignore"):
         shutil.copy(ROOT / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for sub in (
-        "docs/_static",
-        "src/snippet_pipeline",
-        "src/snippets/_support",
-    ):
+    for sub in ("docs/_static", "src/snippet_pipeline"):
         shutil.copytree(ROOT / sub, dest / sub, ignore=ignore)
     (dest / "tests").mkdir()
     for name in ("conftest.py", "test_snippets_run.py"):
@@ -141,7 +137,7 @@ def make_site(dest: Path) -> Path:
     (dest / "tests/test_litter.py").write_text(LITTER_TEST, encoding="utf-8")
 
     snippets = dest / "src/snippets"
-    (snippets / "faults").mkdir()
+    (snippets / "faults").mkdir(parents=True)
     for pkg in (snippets, snippets / "faults"):
         (pkg / "__init__.py").touch()
     for name, body in SNIPPETS.items():

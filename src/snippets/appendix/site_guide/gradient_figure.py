@@ -1,10 +1,7 @@
 # y = x² とその勾配(接線の傾き)を図にする
 import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  import するだけで図の日本語が描ける
 import numpy as np
-
-from snippets._support.plotting import use_japanese_font
-
-use_japanese_font()
 
 xs = np.linspace(-4, 4, 81)
 x0 = 3.0

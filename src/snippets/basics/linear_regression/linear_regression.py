@@ -9,11 +9,10 @@
 """
 
 import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  import するだけで図の日本語が描ける
 import torch
 import torch.nn as nn
 import torch.optim as optim
-
-from snippets._support.plotting import use_japanese_font
 
 # ---- 1. データ準備 ----
 # 乱数シードを固定して、毎回同じデータ・同じ初期値にする
@@ -82,7 +81,6 @@ w_ls, b_ls = torch.linalg.lstsq(A, y_train).solution.flatten().tolist()
 print(f"最小二乗法の厳密解: w = {w_ls:.4f}、b = {b_ls:.4f}")
 
 # 図 1: 損失の推移
-use_japanese_font()
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.plot(range(1, num_epochs + 1), loss_history)
 ax.set_yscale("log")

@@ -6,12 +6,11 @@
 """
 
 import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  import するだけで図の日本語が描ける
 import torch
 import torch.nn as nn
 from torch.optim.lr_scheduler import ReduceLROnPlateau
 from torch.utils.data import DataLoader, TensorDataset
-
-from snippets._support.plotting import use_japanese_font
 
 torch.manual_seed(0)
 x = torch.rand(600, 1) * 6 - 3
@@ -56,7 +55,6 @@ print(f"学習率が下がったエポック: {changes}")
 print(f"最初と最後の学習率: {lrs[0]} → {lrs[-1]:.2e}")
 print(f"最後の検証損失: {val_losses[-1]:.4f}")
 
-use_japanese_font()
 fig, ax1 = plt.subplots(figsize=(8, 4))
 ax1.plot(val_losses, color="tab:blue", label="検証損失")
 ax1.set_xlabel("エポック")

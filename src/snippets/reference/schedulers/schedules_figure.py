@@ -5,11 +5,10 @@
 """
 
 import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  import するだけで図の日本語が描ける
 import torch
 import torch.nn as nn
 from torch.optim import lr_scheduler as sched
-
-from snippets._support.plotting import use_japanese_font
 
 STEPS = 100
 BASE_LR = 0.1
@@ -69,7 +68,6 @@ for name, lrs in schedules.items():
         f"{name}: 最初 {lrs[0]:.4f}, 最大 {max(lrs):.4f}, 最後 {lrs[-1]:.5f}"
     )
 
-use_japanese_font()
 fig, axes = plt.subplots(2, 4, figsize=(14, 6), sharex=True)
 for ax, (name, lrs) in zip(axes.flat, schedules.items(), strict=False):
     ax.plot(range(STEPS), lrs, color="tab:blue")

@@ -12,11 +12,10 @@
 """
 
 import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  import するだけで図の日本語が描ける
 import torch
 import torch.nn.functional as F
 from sklearn.datasets import load_digits
-
-from snippets._support.plotting import use_japanese_font
 
 
 def random_shift(images: torch.Tensor, max_shift: int, g) -> torch.Tensor:
@@ -47,7 +46,6 @@ lo, hi = augmented.min().item(), augmented.max().item()
 print(f"画素値の範囲: {lo:.2f} 〜 {hi:.2f}")
 print(f"元画像との差の平均: {(augmented - images).abs().mean().item():.3f}")
 
-use_japanese_font()
 fig, axes = plt.subplots(2, 6, figsize=(8, 3))
 for i in range(6):
     axes[0, i].imshow(images[i, 0].numpy(), cmap="gray_r", vmin=0, vmax=1)

@@ -6,12 +6,11 @@ matplotlib で描く。検証損失が下がらなくなり学習損失だけが
 """
 
 import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  import するだけで図の日本語が描ける
 import torch
 import torch.nn as nn
 from matplotlib.ticker import MaxNLocator
 from sklearn.datasets import load_digits
-
-from snippets._support.plotting import use_japanese_font
 
 torch.manual_seed(0)
 
@@ -59,7 +58,6 @@ print(
     f"検証正解率 {history['val_acc'][-1]:.3f}"
 )
 
-use_japanese_font()
 epochs = range(1, 21)
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.8))
 ax1.plot(epochs, history["train_loss"], marker="o", label="学習")

@@ -8,6 +8,7 @@ SequentialLR で LinearLR(ウォームアップ)と CosineAnnealingLR をつな�
 """
 
 import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  import するだけで図の日本語が描ける
 import torch
 from torch.optim.lr_scheduler import (
     CosineAnnealingLR,
@@ -16,8 +17,6 @@ from torch.optim.lr_scheduler import (
     SequentialLR,
     StepLR,
 )
-
-from snippets._support.plotting import use_japanese_font
 
 EPOCHS, BASE_LR = 50, 0.1
 
@@ -55,7 +54,6 @@ for name, make_scheduler in factories.items():
     lr_curves[name] = lrs
     print(f"{name}: 最初 {lrs[0]:.4f} → 最後 {lrs[-1]:.6f}")
 
-use_japanese_font()
 fig, ax = plt.subplots(figsize=(8, 4.5))
 for name, lrs in lr_curves.items():
     ax.plot(range(1, EPOCHS + 1), lrs, label=name, linewidth=2)
