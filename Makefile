@@ -36,7 +36,9 @@ venv: $(STAMP)
 # 自身を依存なしで入れる。uv が失敗すればそこで止まる(pip には切り替えない)。
 # --compile-bytecode: .pyc をインストール時に作る(PYTHONDONTWRITEBYTECODE の
 # 環境でも、torch や TensorFlow の import のたびにコンパイルし直さない)。
-$(STAMP): pyproject.toml $(LOCK)
+# 印のファイル名が lock と pyproject.toml の内容で決まるので、ファイルの
+# 日時は見ない(新しいクローンから .venv を共有しても入れ直さない)。
+$(STAMP):
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 以上が必要です"'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet 'uv==$(UV_VERSION)'
