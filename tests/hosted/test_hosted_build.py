@@ -123,3 +123,16 @@ def test_hosted_outputs_equal_tested_outputs(hosted):
             assert a == b, f"{rel} の {i + 1} 番目のセルの出力が違います"
         compared += len(mine)
     assert compared > 100
+
+
+def test_shared_venv_is_left_as_it_was(hosted):
+    """再現ビルドが .venv を入れ直して、プロジェクトをクローンの src に
+    向けてしまわない(向けると記録の鍵が変わり、次のビルドが全部を実行し直す)。
+    """
+    if FRESH:
+        pytest.skip("HOSTED_FRESH=1: .venv を共有しないので対象外")
+    pth = list(
+        (ROOT / ".venv").glob("lib/python*/site-packages/__editable__*.pth")
+    )
+    assert pth, "編集可能インストールの .pth がありません"
+    assert pth[0].read_text().strip() == str(ROOT / "src")
