@@ -98,6 +98,8 @@ class SnippetDirective(SphinxDirective):
         return cell
 
     def outputs(self, snippet: Snippet) -> nodes.container | None:
+        if snippet.helper_of:  # 部品は単独では実行しない(コードだけを載せる)
+            return None
         app = self.env.app
         failure = getattr(app, "snippet_failures", {}).get(snippet.sha256)
         record = records.load(snippet)
@@ -116,7 +118,7 @@ class SnippetDirective(SphinxDirective):
             items = failure["outputs"]
         elif record is not None:
             items = record["outputs"]
-        elif not snippet.runnable_here or snippet.helper_of:
+        elif not snippet.runnable_here:
             return None
         else:
             logger.warning(
