@@ -22,7 +22,6 @@ import io
 import json
 import os
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -316,66 +315,6 @@ def pending(
     ]
 
 
-def _comparable(outputs: list[dict]) -> list:
-    """出力を比べられる形に(画像はハッシュに)。"""
-    import hashlib
-
-    items = []
-    for o in outputs:
-        if o["output_type"] == "stream":
-            items.append((o["name"], o["text"]))
-        elif o["output_type"] == "error":
-            items.append(("error", o["ename"], o["evalue"], o["traceback"]))
-        else:
-            data = o.get("data", {})
-            digest = hashlib.sha256(
-                json.dumps(data, sort_keys=True).encode()
-            ).hexdigest()
-            items.append(("display", digest))
-    return items
-
-
-def verify(budget: float, spec: str | None = None) -> int:
-    """記録のあるスニペットを別のプロセスでもう一度実行し、出力を比べる。
-
-    ``# nondeterministic`` のものは除く。記録の実行時間が短い順に、合計が
-    budget 秒に収まるまで選ぶ(選ばれなかったものは名前を表示する)ので、
-    スニペットが増えても CI の時間は予算を超えない。
-    """
-    candidates = []
-    for snippet in shard(all_snippets(), spec):
-        record = records.load(snippet)
-        if record and not snippet.nondeterministic:
-            candidates.append((record["seconds"], snippet, record))
-    candidates.sort(key=lambda c: (c[0], c[1].id))
-    chosen, spent = [], 0.0
-    for seconds, snippet, record in candidates:
-        if spent + seconds > budget:
-            break
-        chosen.append((snippet, record))
-        spent += seconds
-    skipped = [c[1].id for c in candidates[len(chosen) :]]
-    start = time.perf_counter()
-    differ = []
-    for snippet, record in chosen:
-        result = execute(snippet)
-        if _comparable(result.outputs) != _comparable(record["outputs"]):
-            differ.append(snippet)
-            print(
-                f"{snippet.relpath}: 出力が実行ごとに変わります。"
-                "計測値など変わってよい出力なら `# nondeterministic: 理由` を"
-                "書き、そうでなければ乱数のシードなどを固定してください",
-                file=sys.stderr,
-            )
-    print(
-        f"再現性: {len(chosen)} 個をもう一度実行して比べました"
-        f"({time.perf_counter() - start:.1f} 秒、食い違い {len(differ)})。"
-        f"時間の予算({budget:g} 秒)外: {len(skipped)} 個"
-        + (f"({', '.join(skipped)})" if skipped else "")
-    )
-    return 1 if differ else 0
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m snippet_pipeline.executor",
@@ -390,35 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--report", type=Path, help="失敗の一覧を JSON で書くファイル"
     )
-    parser.add_argument(
-        "--verify",
-        type=float,
-        metavar="秒",
-        help="記録のあるスニペットをもう一度実行し、出力が同じか確かめる",
-    )
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=1,
-        help="--verify を分担して同時に実行するプロセスの数",
-    )
     args = parser.parse_args(argv)
-    if args.verify is not None and args.jobs > 1 and not args.shard:
-        procs = [
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "snippet_pipeline.executor",
-                    f"--verify={args.verify}",
-                    f"--shard={k}/{args.jobs}",
-                ]
-            )
-            for k in range(1, args.jobs + 1)
-        ]
-        return max(proc.wait() for proc in procs)
-    if args.verify is not None:
-        return verify(args.verify, args.shard)
     chosen = [Snippet.from_id(n) for n in args.snippets] or None
     failures = []
     for snippet in pending(args.shard, chosen):
