@@ -52,7 +52,9 @@ TARGETS = {  # 秒(cold_ratio は倍率、edit_executed と parallel_* は回数
     "cold_build": 240,
     "cold_ratio": 1.3,
     "noop_build": 3,
-    "edit_build_margin": 3,
+    # 編集後の再ビルド ≤ 変更なしの再ビルド + そのスニペットの実行 + これ
+    # (実行器のプロセスを起動して torch を import する分)
+    "edit_executor_start": 2,
     "edit_executed": 1,
     "make_test": 180,
     "parallel_cold_failures": 0,
@@ -462,7 +464,11 @@ def parallel_cold(
 
 def checks(r: dict) -> list[dict]:
     m, t = r["measurements"], TARGETS
-    edit_limit = r["edit"]["execution_seconds"] + t["edit_build_margin"]
+    edit_limit = (
+        m["noop_build"]["seconds"]
+        + r["edit"]["execution_seconds"]
+        + t["edit_executor_start"]
+    )
     rows = [
         (
             "cold ビルド",
@@ -485,8 +491,8 @@ def checks(r: dict) -> list[dict]:
         (
             "スニペット 1 つの編集後の再ビルド",
             m["edit_build"]["seconds"],
-            f"≤ そのスニペットの実行 + {t['edit_build_margin']} 秒 = "
-            f"{edit_limit:.1f} 秒",
+            "≤ 変更なしの再ビルド + そのスニペットの実行 + 実行器の起動 "
+            f"{t['edit_executor_start']} 秒 = {edit_limit:.1f} 秒",
             edit_limit,
         ),
         (
