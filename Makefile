@@ -117,8 +117,8 @@ PAGE_SNIPPETS = src/snippets/$(PAGE_DOC:.md=)
 PAGE_TESTS = tests/$(dir $(PAGE_DOC))test_$(notdir $(PAGE_DOC:.md=.py))
 test-page: $(STAMP)
 	@test -f "$(PAGE)" || { echo "PAGE=docs/…/ページ.md を指定してください" >&2; exit 2; }
-	$(BIN)/python -m pytest tests/test_snippets_run.py -k "$(PAGE_DOC:.md=)/" \
-	  $(wildcard $(PAGE_SNIPPETS) $(PAGE_TESTS)) $(PAGE) $(ARGS)
+	$(BIN)/python -m pytest tests/test_snippets_run.py -k "$(PAGE_DOC:.md=)/" $(ARGS)
+	$(BIN)/python -m pytest $(wildcard $(PAGE_SNIPPETS) $(PAGE_TESTS)) $(PAGE) $(ARGS)
 
 ## 新しいページのひな形を作る: make new-page PAGE=docs/practice/foo.md TITLE=題
 ## (ページ・スニペット・テストの 3 つを作り、目次に加える)

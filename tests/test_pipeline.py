@@ -69,3 +69,23 @@ def test_tracebacks_name_repository_paths(snippet, one):
     outputs = json.dumps(snippet.result(one.id).outputs, ensure_ascii=False)
     assert one.relpath in outputs
     assert str(ROOT) not in outputs, "ビルドした機械の絶対パスが出ている"
+
+
+def test_new_page_scaffold_makes_three_files(tmp_path, monkeypatch):
+    from snippet_pipeline import scaffold
+
+    monkeypatch.setattr(scaffold, "ROOT", tmp_path)
+    part = tmp_path / "docs" / "practice"
+    part.mkdir(parents=True)
+    (part / "index.md").write_text("# 部\n\n```{toctree}\nintro\n```\n")
+    made = scaffold.create(part / "data_loading.md", "データの読み込み")
+    assert [p.relative_to(tmp_path).as_posix() for p in made] == [
+        "docs/practice/data_loading.md",
+        "src/snippets/practice/data_loading/example.py",
+        "tests/practice/test_data_loading.py",
+    ]
+    page = made[0].read_text()
+    assert page.startswith("# データの読み込み")
+    assert "この章で学ぶこと" in page and "前提" in page
+    assert "{snippet} practice/data_loading/example.py" in page
+    assert "intro\ndata_loading\n" in (part / "index.md").read_text()

@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("page", type=Path, help="docs/<部>/<名前>.md")
     parser.add_argument("--title", default="(ページの題)")
     args = parser.parse_args(argv)
-    for path in create(args.page, args.title):
+    for path in create(args.page.resolve(), args.title):
         print(f"作りました: {path.relative_to(ROOT)}")
     return 0
 
