@@ -233,7 +233,7 @@ def execute(snippet: Snippet) -> Result:
                 exec(code, namespace)
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 outputs.show_figures()  # 最後に残った図も出す
-        except Exception as exc:  # noqa: BLE001
+        except (Exception, SystemExit) as exc:  # noqa: BLE001
             signal.setitimer(signal.ITIMER_REAL, 0)
             result.error = exc
             outputs.error(exc, snippet)

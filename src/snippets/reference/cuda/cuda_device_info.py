@@ -3,7 +3,12 @@
 # nondeterministic: GPU の名前とメモリの量を表示する
 # requires: cuda
 
+import sys
+
 import torch
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 print(f"GPU の数: {torch.cuda.device_count()}")
 print(f"現在の GPU 番号: {torch.cuda.current_device()}")

@@ -1,7 +1,12 @@
 """CPU と GPU のテンソルを混ぜて演算するとエラーになる(CUDA 専用)。"""
 # requires: cuda
 
+import sys
+
 import torch
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 a = torch.ones(3, device="cuda")
 b = torch.ones(3)  # CPU

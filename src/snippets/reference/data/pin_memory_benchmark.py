@@ -8,8 +8,13 @@
 # nondeterministic: 計測した転送時間を表示する
 # requires: cuda
 
+import sys
+
 import torch
 from torch.utils import benchmark
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 print(f"GPU: {torch.cuda.get_device_name(0)}")
 batch = torch.randn(64, 3, 224, 224)  # float32 で約 37 MiB

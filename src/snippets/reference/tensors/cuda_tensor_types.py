@@ -6,7 +6,12 @@ dtype は CPU でも GPU でも同じ ``torch.float32`` などで、置き場所
 """
 # requires: cuda
 
+import sys
+
 import torch
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 for dtype in [torch.uint8, torch.int64, torch.float32, torch.bool]:
     x = torch.zeros(3, dtype=dtype, device="cuda")

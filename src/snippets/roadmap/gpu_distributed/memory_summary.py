@@ -7,7 +7,12 @@
 """
 # requires: cuda
 
+import sys
+
 import torch
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 x = torch.randn(1024, 1024, 16, device="cuda")  # float32 で 64 MiB
 allocated = torch.cuda.memory_allocated()

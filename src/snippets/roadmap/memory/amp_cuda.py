@@ -8,8 +8,13 @@ float16 は表せる範囲が狭く、小さな勾配が 0 に丸められる(�
 """
 # requires: cuda
 
+import sys
+
 import torch
 import torch.nn as nn
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 torch.manual_seed(0)
 device = "cuda"

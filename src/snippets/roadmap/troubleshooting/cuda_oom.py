@@ -8,7 +8,12 @@ GPU メモリを超える確保をすると ``torch.OutOfMemoryError``
 """
 # requires: cuda
 
+import sys
+
 import torch
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 free, total = torch.cuda.mem_get_info()
 print(f"空きメモリ: {free / 2**30:.1f} GiB / 全体: {total / 2**30:.1f} GiB")

@@ -5,7 +5,12 @@
 """
 # requires: cuda
 
+import sys
+
 import torch
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 print(f"GPU: {torch.cuda.get_device_name(0)}")
 print(f"CUDA ランタイム: {torch.version.cuda}")

@@ -7,9 +7,14 @@ float16 は表せる範囲が狭く、小さな勾配が 0 になる(アンダ�
 """
 # requires: cuda
 
+import sys
+
 import torch
 import torch.nn as nn
 from sklearn.datasets import load_digits
+
+if not torch.cuda.is_available():
+    sys.exit("このコードの実行には CUDA の GPU が必要です。")
 
 torch.manual_seed(0)
 device = torch.device("cuda")
