@@ -89,3 +89,19 @@ def test_new_page_scaffold_makes_three_files(tmp_path, monkeypatch):
     assert "この章で学ぶこと" in page and "前提" in page
     assert "{snippet} practice/data_loading/example.py" in page
     assert "intro\ndata_loading\n" in (part / "index.md").read_text()
+
+
+@pytest.mark.parametrize("kind", ["cpu", "cuda"])
+def test_reader_install_command_has_every_pin(kind):
+    import tomllib
+
+    from snippet_pipeline import reader_env
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    text = reader_env.command(kind)
+    for pin in project["project"]["dependencies"]:
+        name, version = pin.split("==")
+        if kind == "cuda" and name == "tensorflow-cpu":
+            name = "tensorflow[and-cuda]"
+        assert f"{name}=={version}" in text, pin
+    assert ("download.pytorch.org/whl/cpu" in text) == (kind == "cpu")

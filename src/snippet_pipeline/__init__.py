@@ -21,6 +21,7 @@ def setup(app):
         cjk_linebreaks,
         mermaid_local,
         notebook,
+        reader_env,
         report,
         search_ja,
         stamp,
@@ -34,4 +35,5 @@ def setup(app):
     search_ja.setup(app)  # 6. 日本語の検索語の分かち書き
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
     report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
+    reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
