@@ -75,7 +75,7 @@ docs: $(STAMP)
 ## make docs は何も実行しない)
 test: $(STAMP)
 	$(BIN)/python -m pytest --ignore=tests/browser --ignore=tests/hosted \
-	  $(if $(SHARD),--shard=$(SHARD)) $(ARGS)
+	  --durations=10 $(if $(SHARD),--shard=$(SHARD)) $(ARGS)
 
 ## Read the Docs のビルドを新しいクローンで、記録のない状態から再現し、
 ## 公開されるページと記録が、テストの検証したものと同じことを確かめる

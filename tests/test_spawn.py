@@ -14,9 +14,10 @@ import pytest
 from snippet_pipeline import records
 from snippet_pipeline.markers import all_snippets
 
-# DataLoader の子プロセス(num_workers が 0 でない)か、multiprocessing を使う
+# DataLoader の子プロセス(num_workers が 0 でない)か、multiprocessing で
+# プロセスを作るコード
 _STARTS_WORKERS = re.compile(
-    r"num_workers=(?!0\b)|multiprocessing|mp\.spawn|Pool\("
+    r"num_workers=(?!0\b)|\bmp\.spawn\(|multiprocessing\.(Pool|Process)\("
 )
 WORKERS = [
     s
