@@ -47,7 +47,7 @@ def execute_pending(app, env, docnames: list[str]) -> None:
         jobs,
     )
     start = time.perf_counter()
-    env = {**os.environ, **records.ENVIRONMENT}
+    variables = {**os.environ, **records.ENVIRONMENT}
     with tempfile.TemporaryDirectory(prefix="snippet-reports-") as tmp:
         reports = [Path(tmp) / f"{k}.json" for k in range(1, jobs + 1)]
         procs = [
@@ -61,7 +61,7 @@ def execute_pending(app, env, docnames: list[str]) -> None:
                     *(s.id for s in pending),
                 ],
                 cwd=ROOT,
-                env=env,
+                env=variables,
                 stdout=subprocess.DEVNULL,
             )
             for k, report in enumerate(reports, start=1)
