@@ -3,7 +3,8 @@
 ページの原稿を、スニペットのディレクティブの位置で Markdown のセルと
 コードのセルに分ける。コードのセルはスニペットの内容と、ページに表示した
 のと同じ実行記録の出力を持つ。できたファイルは ``_sources/`` に置き、
-テーマのダウンロードボタンに加える。
+テーマのダウンロードボタンに加える。ダウンロードの一覧には、名前どおりの
+ものだけを残す(``keep_real_downloads``)。
 """
 
 import json
@@ -71,5 +72,27 @@ def add_notebook_download(app, pagename, templatename, context, doctree):
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+def keep_real_downloads(app, pagename, templatename, context, doctree):
+    """ダウンロードの一覧には、名前どおりのものだけを残す。
+
+    テーマは原稿(``.md``)と「.pdf」も並べるが、原稿にはコードがなく
+    (``{snippet}`` のパスだけ)、「.pdf」は印刷のダイアログを開くだけなので、
+    どちらも外す。コードと出力は ``.ipynb`` で配る。
+    """
+    buttons = context.get("header_buttons", [])
+    for group in list(buttons):
+        if group.get("label") != "download-buttons":
+            continue
+        group["buttons"] = [
+            b
+            for b in group["buttons"]
+            if b.get("label") == "download-notebook-button"
+        ]
+        if not group["buttons"]:
+            buttons.remove(group)
+
+
 def setup(app) -> None:
     app.connect("html-page-context", add_notebook_download, priority=500)
+    # sphinx-book-theme がボタンを並べる(priority 501)後で
+    app.connect("html-page-context", keep_real_downloads, priority=502)

@@ -81,3 +81,28 @@ def test_downloaded_notebook_runs_top_to_bottom(visit, site, tmp_path):
         and "raises-exception" not in c.metadata.get("tags", [])
     ]
     assert not errors, errors
+
+
+def test_only_downloads_that_deliver_their_name(visit, site):
+    """原稿(.md、コードのない {snippet} のパスだけ)と、印刷のダイアログを
+    開くだけの「.pdf」は並べない。コードのないページにはダウンロードがない。
+    """
+    v = visit()
+    page = v.goto("practice/techniques/save_load.html")
+    items = page.locator(".dropdown-download-buttons .dropdown-item")
+    assert [t.strip() for t in items.all_inner_texts()] == [".ipynb"]
+    page = v.goto("index.html")
+    assert page.locator(".dropdown-download-buttons").count() == 0
+
+
+def test_print_shows_every_tab_and_wraps_code(visit, site):
+    page = visit().goto("practice/techniques/save_load.html")
+    page.emulate_media(media="print")
+    tabs = page.locator(".sd-tab-set").first.locator(".sd-tab-content")
+    assert tabs.count() == 2
+    for i in range(2):
+        assert tabs.nth(i).is_visible()
+    wrap = page.locator("div.highlight pre").first.evaluate(
+        "e => getComputedStyle(e).whiteSpace"
+    )
+    assert wrap == "pre-wrap"
