@@ -66,7 +66,8 @@ copybutton_prompt_text = r"\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 copybutton_exclude = ".linenos, .gp, .go"
-copybutton_selector = "div:not(.output) > div.highlight pre"
+# {snippet-part} の区間(.snippet-step)は単独では動かないのでコピーさせない
+copybutton_selector = "div:not(.output):not(.snippet-step) > div.highlight pre"
 
 # mermaid は CDN を使わず、docs/_static/vendor の mermaid を ja_ui が読み込む
 # (sphinxcontrib-mermaid の CDN 用ローダーは ja_ui が外す)

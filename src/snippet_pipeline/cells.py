@@ -235,7 +235,11 @@ class SnippetPartDirective(SphinxDirective):
                     len(lines),
                 )
                 code = "\n".join(lines[start:end]).strip("\n")
-                block = nodes.literal_block(code, code, language="python")
+                # 1 区間だけでは動かないので、コピーボタンは付けない
+                # (同じページの全体のコードからコピーする)
+                block = nodes.literal_block(
+                    code, code, language="python", classes=["snippet-step"]
+                )
                 self.set_source_info(block)
                 return [block]
         logger.warning(
