@@ -26,7 +26,6 @@
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import os
 import platform
@@ -41,6 +40,8 @@ import time
 from pathlib import Path
 
 import psutil
+
+from snippet_pipeline.records import comparable
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench"
@@ -185,21 +186,6 @@ def execution_times(recs: dict[str, dict]) -> dict:
     }
 
 
-def _comparable(outputs: list[dict]) -> list:
-    """比べる形の出力(ストリームと例外はそのまま、データはハッシュ)。"""
-    items = []
-    for o in outputs:
-        if o["output_type"] == "stream":
-            items.append([o["name"], o["text"]])
-        elif o["output_type"] == "error":
-            items.append(["error", o["ename"], o["evalue"], o["traceback"]])
-        else:
-            data = json.dumps(o.get("data", {}), sort_keys=True)
-            digest = hashlib.sha256(data.encode()).hexdigest()
-            items.append([o["output_type"], digest])
-    return items
-
-
 def _first_difference(a: list, b: list) -> str:
     text_a = json.dumps(a, ensure_ascii=False, sort_keys=True)
     text_b = json.dumps(b, ensure_ascii=False, sort_keys=True)
@@ -229,8 +215,8 @@ def compare(a: dict[str, dict], b: dict[str, dict]) -> dict:
             exempt += 1
             continue
         compared += 1
-        out_a = _comparable(rec_a["outputs"])
-        out_b = _comparable(rec_b["outputs"])
+        out_a = comparable(rec_a["outputs"])
+        out_b = comparable(rec_b["outputs"])
         if out_a != out_b:
             diffs.append(
                 {

@@ -110,3 +110,20 @@ def text_of(outputs: list[dict], name: str = "stdout") -> str:
         for o in outputs
         if o["output_type"] == "stream" and o["name"] == name
     )
+
+
+def comparable(outputs: list[dict]) -> list:
+    """出力を、同じかどうか比べられる形に(ストリームと例外はそのまま、
+    図などのデータはハッシュに)。再現性の検査とベンチマークが使う。
+    """
+    items = []
+    for o in outputs:
+        if o["output_type"] == "stream":
+            items.append([o["name"], o["text"]])
+        elif o["output_type"] == "error":
+            items.append(["error", o["ename"], o["evalue"], o["traceback"]])
+        else:
+            data = json.dumps(o.get("data", {}), sort_keys=True)
+            digest = hashlib.sha256(data.encode()).hexdigest()
+            items.append([o["output_type"], digest])
+    return items

@@ -31,6 +31,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from snippet_pipeline.records import comparable
+
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_HTML = ROOT / "_build" / "html"
 FRESH = os.environ.get("HOSTED_FRESH") == "1"
@@ -103,18 +105,6 @@ def test_site_is_written_to_readthedocs_output(hosted):
     )
 
 
-def _comparable(record: dict) -> list:
-    items = []
-    for o in record["outputs"]:
-        if o["output_type"] == "stream":
-            items.append((o["name"], o["text"]))
-        elif o["output_type"] == "error":
-            items.append(("error", o["ename"], o["evalue"], o["traceback"]))
-        else:
-            items.append(("display", json.dumps(o["data"], sort_keys=True)))
-    return items
-
-
 def test_hosted_records_equal_tested_records(hosted):
     """同じスニペットを新しいプロセスでもう一度実行しても、同じ出力になる。"""
     checkout, _, log = hosted
@@ -133,7 +123,7 @@ def test_hosted_records_equal_tested_records(hosted):
         if record["nondeterministic"]:
             continue
         theirs = json.loads(mine.read_text(encoding="utf-8"))
-        if _comparable(record) != _comparable(theirs):
+        if comparable(record["outputs"]) != comparable(theirs["outputs"]):
             differ.append(record["snippet"])
     assert not differ, (
         f"出力が実行ごとに変わります: {differ}。計測値など変わってよい出力なら"
