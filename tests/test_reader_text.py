@@ -1,0 +1,60 @@
+"""読者に向けた本文の検査: サイトの読者が見たことのない「元の文章」に触れない。
+
+読者が読むのは、ページ(``docs/**/*.md``)と、ページに載るスニペット
+(``src/snippets/**/*.py``。コメントと docstring も表示される)。どちらにも、
+このサイトを書くときに下敷きにした文章(読者は読んでいない)を指す言い方を
+書かない。よくある間違いは「古い記事やサンプルでよく見かける書き方ですが…」
+のように、それが何なのかを書く。
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from snippet_pipeline.markers import ROOT
+
+DOCS = ROOT / "docs"
+PAGES = sorted(p for p in DOCS.rglob("*.md") if "_static" not in p.parts)
+SNIPPETS = sorted((ROOT / "src" / "snippets").rglob("*.py"))
+
+# 下敷きにした文章を指す言い方(「元のモデル」「元に戻す」「元の大きさ」は
+# ふつうの日本語なので対象にしない)
+_SOURCE_TALK = re.compile(
+    r"元になった|元の(教材|節|文章|解答|問題|例|設定|表|コード|記事|資料|"
+    r"テキスト|原稿|説明|記述|版)|原文|原典|原著|元記事|元ネタ"
+)
+
+
+def _rel(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def source_talk(text: str) -> list[tuple[int, str]]:
+    """下敷きにした文章に触れている行(行番号、その行)。"""
+    return [
+        (n, line.strip())
+        for n, line in enumerate(text.splitlines(), 1)
+        if _SOURCE_TALK.search(line)
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES + SNIPPETS, ids=_rel)
+def test_no_talk_of_source_texts(path):
+    found = source_talk(path.read_text(encoding="utf-8"))
+    assert not found, (
+        "読者の読んでいない「元の文章」に触れています。落とし穴はそれが何か"
+        "(「古い記事やサンプルでよく見かける書き方ですが…」)として書く:\n"
+        + "\n".join(f"{_rel(path)}:{n}: {line}" for n, line in found)
+    )
+
+
+def test_source_talk_pattern():
+    """検出する言い方と、検出しないふつうの言い方。"""
+    assert source_talk("元の教材は…していました")
+    assert source_talk("前提。元になった節: 第4章 4.4")
+    assert source_talk("元の解答の `torch.FloatTensor`")
+    assert source_talk("元の文章にあった「量産化」")
+    assert not source_talk("元のモデルと一致: True")
+    assert not source_talk("勾配を元に戻してから更新")
+    assert not source_talk("元の大きさに切り出す")
