@@ -61,3 +61,90 @@ def test_page_opens_with_goals_and_prerequisites(page):
         f"{_rel(page)}: 見出しの直後に「この章で学ぶこと」と「前提」の囲みを"
         f"置く(いまは {opening(text)[:2]})"
     )
+
+
+# 同じテーマを別の部で扱うページ。部ごとの役割(入門・リファレンス・実務)を
+# 題に書き、互いにリンクする。
+ROLE = {"basics": "入門", "practice": "入門", "reference": "リファレンス",
+        "roadmap": "実務"}  # fmt: skip
+TOPICS = {
+    "インストール": ["basics/install.md", "reference/install.md"],
+    "テンソル": ["practice/pytorch_intro/tensors.md", "reference/tensors.md"],
+    "自動微分": [
+        "practice/pytorch_intro/autograd.md",
+        "reference/autograd.md",
+    ],
+    "nn.Module": ["practice/pytorch_intro/modules.md", "reference/modules.md"],
+    "GPU": [
+        "practice/pytorch_intro/gpu.md",
+        "reference/cuda.md",
+        "roadmap/gpu_distributed.md",
+    ],
+    "学習ループ": [
+        "practice/pytorch_intro/training_loop.md",
+        "roadmap/training_eval.md",
+    ],
+    "データの読み込み": [
+        "practice/model_building/dataloader.md",
+        "reference/data.md",
+        "roadmap/training_eval.md",
+    ],
+    "損失関数とオプティマイザ": [
+        "practice/model_building/loss_optimizers.md",
+        "reference/losses.md",
+        "reference/optimizers.md",
+        "roadmap/training_eval.md",
+    ],
+    "学習率スケジューラ": [
+        "practice/techniques/lr_scheduling.md",
+        "reference/schedulers.md",
+        "roadmap/training_eval.md",
+    ],
+    "保存と読み込み": [
+        "practice/techniques/save_load.md",
+        "roadmap/save_deploy.md",
+    ],
+    "メモリ": ["practice/techniques/gpu_memory.md", "roadmap/memory.md"],
+}
+_LINK = re.compile(r"\]\(([^)#\s]+\.md)(#[^)]*)?\)")
+
+
+def title(page: Path) -> str:
+    """ページの題(最初の見出し)。"""
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    raise AssertionError(f"{_rel(page)}: 見出しがない")
+
+
+def links(page: Path) -> set[Path]:
+    """ページからリンクしているページ。"""
+    text = page.read_text(encoding="utf-8")
+    return {(page.parent / m[1]).resolve() for m in _LINK.finditer(text)}
+
+
+def test_no_two_pages_share_a_title():
+    by_title: dict[str, list[str]] = {}
+    for page in PAGES:
+        if page.name != "404.md":
+            by_title.setdefault(title(page), []).append(_rel(page))
+    shared = {t: ps for t, ps in by_title.items() if len(ps) > 1}
+    assert not shared, f"同じ題のページがある: {shared}"
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_same_topic_pages_say_their_role_and_link(topic):
+    pages = [DOCS / rel for rel in TOPICS[topic]]
+    problems = []
+    for page in pages:
+        role = ROLE[page.relative_to(DOCS).parts[0]]
+        if f"({role})" not in title(page):
+            problems.append(f"{_rel(page)}: 題に「({role})」がない")
+        missing = [
+            _rel(other)
+            for other in pages
+            if other != page and other.resolve() not in links(page)
+        ]
+        if missing:
+            problems.append(f"{_rel(page)}: {missing} へのリンクがない")
+    assert not problems, f"「{topic}」のページ:\n" + "\n".join(problems)
