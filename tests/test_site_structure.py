@@ -105,6 +105,10 @@ TOPICS = {
         "roadmap/save_deploy.md",
     ],
     "メモリ": ["practice/techniques/gpu_memory.md", "roadmap/memory.md"],
+    "学習の記録と可視化": [
+        "practice/model_building/visualization.md",
+        "roadmap/debugging.md",
+    ],
 }
 _LINK = re.compile(r"\]\(([^)#\s]+\.md)(#[^)]*)?\)")
 
