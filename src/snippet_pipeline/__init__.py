@@ -25,6 +25,7 @@ def setup(app):
         report,
         search_ja,
         stamp,
+        values,
     )
 
     build.setup(app)  # 1. 読み込みの前に、記録のないスニペットを実行する
@@ -36,4 +37,5 @@ def setup(app):
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
     report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
     reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
+    values.setup(app)  # 10. {snippet-value}: 本文の数値を実行結果と照合する
     return {"parallel_read_safe": True, "parallel_write_safe": True}

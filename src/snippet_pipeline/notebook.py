@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import records
+from . import records, values
 from .pages import uses
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -26,7 +26,7 @@ def page_notebook(text: str, page: Path) -> nbformat.NotebookNode:
     cells, start = [], 0
 
     def markdown(stop: int) -> None:
-        chunk = "\n".join(lines[start:stop]).strip("\n")
+        chunk = values.plain("\n".join(lines[start:stop]).strip("\n"))
         if chunk.strip():
             cells.append(nbformat.v4.new_markdown_cell(chunk))
 
