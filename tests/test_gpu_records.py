@@ -279,3 +279,59 @@ def test_committed_gpu_records_are_current_or_listed():
 def test_every_cuda_snippet_has_a_test_file():
     for one in GPU:
         assert gpu_records.test_file(one).is_file(), one.relpath
+
+
+# ============================================================================
+# make gpu-record の仕組み(GPU がなくても確かめられる部分)
+# ============================================================================
+def test_record_command_needs_cuda():
+    if cuda_available():
+        pytest.skip("CUDA がある機械では記録を書いてしまう")
+    done = subprocess.run(
+        [sys.executable, "-m", "snippet_pipeline.gpu_records"],
+        env={**os.environ, "DOCS_GPU": "0", "CUDA_VISIBLE_DEVICES": ""},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "CUDA が使えません" in done.stderr
+
+
+# make gpu-record と同じ経路(新しいプロセスでの実行と、テストの実行)を、
+# CPU のスニペットで通す。GPU のない機械でも、どのテストがどのスニペットを
+# 使い、どう終わったかを正しく集めることを確かめる
+DRY_RUN = """
+import json
+from snippet_pipeline import gpu_records
+from snippet_pipeline.markers import Snippet
+
+one = Snippet.from_id("reference/cuda/device_basics")
+run = gpu_records._run_fresh(one)
+tests = gpu_records._run_tests([one])
+print("RESULT" + json.dumps({"run": run, "tests": tests}))
+"""
+
+
+def test_record_run_tracks_the_tests_of_each_snippet():
+    done = subprocess.run(
+        [sys.executable, "-c", DRY_RUN],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(done.stdout.split("RESULT", 1)[1])
+    run, tests = result["run"], result["tests"]
+    assert run["failure"] is None, run
+    assert "使うデバイス" in run["outputs"][0]["text"]
+    for key in ("torch", "python"):
+        assert run[key], key
+    # test_cuda.py のうち device_basics を使うテストだけが実行され、通った
+    assert tests == {
+        "reference/cuda/device_basics": {
+            "tests/reference/test_cuda.py::test_device_basics": "passed"
+        }
+    }
+    # ほかのスニペットを使うテストは理由つきで skip
+    assert "make gpu-record は CUDA のスニペットだけ" in done.stdout

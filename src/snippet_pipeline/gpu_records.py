@@ -273,7 +273,11 @@ def _run_one(name: str, out: Path) -> None:
                 "outputs": result.outputs,
                 "failure": result.failure,
                 "seconds": result.seconds,
-                "gpu": torch.cuda.get_device_name(0),
+                "gpu": (
+                    torch.cuda.get_device_name(0)
+                    if torch.cuda.is_available()
+                    else None
+                ),
                 "torch": torch.__version__,
                 "cuda": torch.version.cuda,
                 "python": platform.python_version(),
@@ -336,22 +340,35 @@ def _run_tests(snippets: list[Snippet]) -> dict[str, dict[str, str]]:
     スニペットだけを確かめる。ほかは CPU の CI が確かめている)。
     """
     pytest = _import_pytest()
-    from . import pytest_plugin
-
     wanted = {s.id for s in snippets}
     used: dict[str, set[str]] = {}
     outcome: dict[str, str] = {}
     current = {"test": None}
-    original = pytest_plugin.SnippetRunner.result
-
-    def result(self, name):
-        one = Snippet.from_id(name)
-        if one.id not in wanted:
-            pytest.skip(f"{one.id}: make gpu-record は CUDA のスニペットだけ")
-        used.setdefault(one.id, set()).add(current["test"])
-        return original(self, name)
 
     class Recorder:
+        """どのテストがどのスニペットを使い、どう終わったかを集める。"""
+
+        def pytest_configure(self, config):
+            # pytest が読み込んだ後に差し替える(アサーションの書き換えのため)
+            from . import pytest_plugin
+
+            self.runner = pytest_plugin.SnippetRunner
+            self.original = original = self.runner.result
+
+            def result(runner, name):
+                one = Snippet.from_id(name)
+                if one.id not in wanted:
+                    pytest.skip(
+                        f"{one.id}: make gpu-record は CUDA のスニペットだけ"
+                    )
+                used.setdefault(one.id, set()).add(current["test"])
+                return original(runner, name)
+
+            self.runner.result = result
+
+        def pytest_unconfigure(self, config):
+            self.runner.result = self.original
+
         def pytest_runtest_logstart(self, nodeid, location):
             current["test"] = nodeid
 
@@ -365,22 +382,20 @@ def _run_tests(snippets: list[Snippet]) -> dict[str, dict[str, str]]:
 
     files = sorted({str(test_file(s).relative_to(ROOT)) for s in snippets})
     files = [f for f in files if (ROOT / f).is_file()]
-    args = [
-        *files,
-        f"--rootdir={ROOT}",
-        "--noconftest",  # ルートの conftest は sybil を使う(ここでは不要)
-        "-p",
-        "snippet_pipeline.pytest_plugin",
-        "-p",
-        "no:cacheprovider",
-        "-q",
-        "-rA",
-    ]
-    pytest_plugin.SnippetRunner.result = result
-    try:
-        pytest.main(args, plugins=[Recorder()])
-    finally:
-        pytest_plugin.SnippetRunner.result = original
+    pytest.main(
+        [
+            *files,
+            f"--rootdir={ROOT}",
+            "--noconftest",  # ルートの conftest は sybil を使う(ここでは不要)
+            "-p",
+            "snippet_pipeline.pytest_plugin",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "-rA",
+        ],
+        plugins=[Recorder()],
+    )
     return {
         name: {t: outcome.get(t, "failed") for t in sorted(tests)}
         for name, tests in used.items()
