@@ -228,7 +228,7 @@ def test_record_is_written_when_the_tests_pass(tmp_path):
     [
         (_run(), {"tests/x.py::test_a": "failed"}, "test_a"),
         (_run(), {"tests/x.py::test_a": "skipped"}, "test_a"),
-        (_run(), {}, "テストがありません"),
+        (_run(), {}, "テストが実行されませんでした"),
         (_run(failure=[3, "RuntimeError: x"]), {"t::a": "passed"}, ":3"),
     ],
     ids=["test-failed", "test-skipped", "no-test", "snippet-failed"],

@@ -207,8 +207,10 @@ def finish(
         where = f"{snippet.relpath}:{line}" if line else snippet.relpath
         return None, f"実行に失敗: {where}: {message}"
     if not tests:
+        where = test_file(snippet).relative_to(ROOT)
         return None, (
-            f"このスニペットを使うテストがありません({test_file(snippet)})"
+            "このスニペットを使うテストが実行されませんでした"
+            f"(テストは {where} に書く。pytest の出力も参照)"
         )
     bad = {t: r for t, r in tests.items() if r != "passed"}
     if bad:
@@ -304,7 +306,7 @@ def _run_fresh(snippet: Snippet) -> dict:
                 str(out),
             ],
             cwd=ROOT,
-            timeout=900,
+            timeout=300,
         )
         if done.returncode != 0 or not out.is_file():
             return {
@@ -404,15 +406,21 @@ def _run_tests(snippets: list[Snippet]) -> dict[str, dict[str, str]]:
 
 def record(names: list[str]) -> int:
     """make gpu-record の本体。すべて記録できれば 0。"""
-    os.environ.pop("DOCS_GPU", None)
-    cuda_available.cache_clear()
-    if not cuda_available():
+    probe = "import torch; print(torch.cuda.is_available())"
+    if (
+        os.environ.get("DOCS_GPU") == "0"
+        or subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True
+        ).stdout.strip()
+        != "True"
+    ):
         print(
             f"CUDA が使えません({sys.executable})。make gpu-record は "
             "CUDA 版の torch と GPU のある機械で実行します。",
             file=sys.stderr,
         )
         return 2
+    _import_pytest()  # なければ、実行する前に止まる
     os.environ["DOCS_GPU"] = "1"
     cuda_available.cache_clear()
     chosen = [Snippet.from_id(n) for n in names] or [
