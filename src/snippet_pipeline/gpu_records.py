@@ -404,16 +404,20 @@ def _run_tests(snippets: list[Snippet]) -> dict[str, dict[str, str]]:
     }
 
 
+def _cuda_here() -> bool:
+    """この Python(PYTHON)の torch で CUDA が使えるか(DOCS_GPU=0 なら偽)。"""
+    if os.environ.get("DOCS_GPU") == "0":
+        return False
+    probe = "import torch; print(torch.cuda.is_available())"
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True
+    )
+    return found.stdout.strip() == "True"
+
+
 def record(names: list[str]) -> int:
     """make gpu-record の本体。すべて記録できれば 0。"""
-    probe = "import torch; print(torch.cuda.is_available())"
-    if (
-        os.environ.get("DOCS_GPU") == "0"
-        or subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True
-        ).stdout.strip()
-        != "True"
-    ):
+    if not _cuda_here():
         print(
             f"CUDA が使えません({sys.executable})。make gpu-record は "
             "CUDA 版の torch と GPU のある機械で実行します。",
