@@ -290,6 +290,12 @@ def _run_one(name: str, out: Path) -> None:
     )
 
 
+def _pythonpath() -> str:
+    """子プロセスがこのパッケージ(src/)を import できるように。"""
+    paths = [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]
+    return os.pathsep.join(p for p in paths if p)
+
+
 def _run_fresh(snippet: Snippet) -> dict:
     """スニペットを新しいプロセスで実行する(ほかのコードの確保した
     GPU メモリや統計の残らない、読者が単独で実行したときと同じ状態で)。
@@ -306,6 +312,7 @@ def _run_fresh(snippet: Snippet) -> dict:
                 str(out),
             ],
             cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": _pythonpath()},
             timeout=300,
         )
         if done.returncode != 0 or not out.is_file():
