@@ -5,6 +5,8 @@
 - ``markers``: スニペットの事実(GPU・想定どおりの例外・非決定的・部品)
 - ``records``: 実行記録の形式と置き場所(内容と環境で決まる名前)
 - ``executor``: スニペットを実行して記録を書く、唯一の実行器
+- ``gpu_records``: CUDA のスニペットを GPU で実行した、リポジトリに入れる
+  記録(``make gpu-record``)。GPU のないビルドは ``cells`` がこれを表示する
 
 テストは ``pytest_plugin``(``snippet`` フィクスチャ)から executor を使い、
 ビルドは下の ``setup`` がつなぐ Sphinx 側のモジュールから使う。
