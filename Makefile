@@ -28,7 +28,7 @@ SPHINXOPTS ?=
 export PYTHONPATH := $(CURDIR)/src
 export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: docs test browser-test hosted-test lint format clean venv lock serve page test-page new-page bench
+.PHONY: docs test browser-test hosted-test lint format clean venv lock serve page test-page new-page bench gpu-record gpu-deps
 
 venv: $(STAMP)
 
@@ -128,6 +128,29 @@ new-page: $(STAMP)
 ## ビルドとテストの時間・メモリ・決定性を測る(bench/results.{json,md})
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## GPU のある機械で: CUDA のスニペット(# requires: cuda)をそれぞれ新しい
+## プロセスで実行し、そのテストも実行して、テストが通ったものの記録を
+## スニペットの隣(<名前>.gpu.json)に書く(リポジトリに入れる)。
+## .venv は使わず、その機械の $(PYTHON)(CUDA 版の torch を持つもの)で動く。
+## 必要なのは torch・pytest・scikit-learn だけ。一部だけなら
+## make gpu-record GPU_SNIPPETS="reference/cuda/mixed_device_error"
+GPU_SNIPPETS ?=
+gpu-record:
+	$(PYTHON) -m snippet_pipeline.gpu_records $(GPU_SNIPPETS)
+
+## make gpu-record を実行する機械に pytest がなく、入れられないとき: 純 Python
+## の pytest 一式を .venv から $(BUILDDIR)/gpu-deps に写す(その機械へ持っていく。
+## pytest がなければ make gpu-record がここから読み込む)
+GPU_DEPS := pytest _pytest pluggy iniconfig packaging pygments py.py pytest_timeout.py
+GPU_DISTS := pytest pluggy iniconfig packaging pygments pytest_timeout
+gpu-deps: $(STAMP)
+	rm -rf $(BUILDDIR)/gpu-deps
+	mkdir -p $(BUILDDIR)/gpu-deps
+	site=$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') && \
+	  cd $$site && cp -r $(GPU_DEPS) $(foreach d,$(GPU_DISTS),$(d)-*.dist-info) $(abspath $(BUILDDIR))/gpu-deps/
+	find $(BUILDDIR)/gpu-deps -name __pycache__ -prune -exec rm -rf {} +
+	du -sh $(BUILDDIR)/gpu-deps
 
 clean:
 	rm -rf $(BUILDDIR)

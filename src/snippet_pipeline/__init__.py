@@ -5,6 +5,8 @@
 - ``markers``: スニペットの事実(GPU・想定どおりの例外・非決定的・部品)
 - ``records``: 実行記録の形式と置き場所(内容と環境で決まる名前)
 - ``executor``: スニペットを実行して記録を書く、唯一の実行器
+- ``gpu_records``: CUDA のスニペットを GPU で実行した、リポジトリに入れる
+  記録(``make gpu-record``)。GPU のないビルドは ``cells`` がこれを表示する
 
 テストは ``pytest_plugin``(``snippet`` フィクスチャ)から executor を使い、
 ビルドは下の ``setup`` がつなぐ Sphinx 側のモジュールから使う。
@@ -25,6 +27,7 @@ def setup(app):
         report,
         search_ja,
         stamp,
+        values,
     )
 
     build.setup(app)  # 1. 読み込みの前に、記録のないスニペットを実行する
@@ -36,4 +39,5 @@ def setup(app):
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
     report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
     reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
+    values.setup(app)  # 10. {snippet-value}: 本文の数値を実行結果と照合する
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,7 +29,7 @@ from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import records
+from . import gpu_records, records
 from .markers import SNIPPETS, Snippet
 from .pages import pair
 
@@ -119,7 +119,7 @@ class SnippetDirective(SphinxDirective):
         elif record is not None:
             items = record["outputs"]
         elif not snippet.runnable_here:
-            return None
+            return self.gpu_record(snippet)
         else:
             logger.warning(
                 "実行記録がありません(ビルド中に編集されましたか): %s",
@@ -133,6 +133,29 @@ class SnippetDirective(SphinxDirective):
         for item in items:
             box.extend(self.render(item))
         return box if box.children else None
+
+    def gpu_record(self, snippet: Snippet) -> nodes.container | None:
+        """GPU のない環境: GPU で実行した記録(いまの内容のもの)の出力を、
+        どこで実行したかのラベルの下に表示する。古い記録は表示しない。
+        """
+        record = gpu_records.load(snippet)
+        if record is None:
+            return None
+        path = gpu_records.record_path(snippet)
+        self.env.note_dependency(str(path))  # 記録を作り直せば読み直す
+        if not gpu_records.is_current(record, snippet):
+            logger.info(
+                "[snippet] 古い GPU の記録: %s: %s",
+                snippet.id,
+                gpu_records.status(snippet),
+            )
+            return None
+        box = nodes.container(classes=["cell_output"])
+        for item in gpu_records.outputs(record):
+            box.extend(self.render(item))
+        text = gpu_records.label(record)
+        label = nodes.paragraph(text, text, classes=["gpu-record-label"])
+        return nodes.container("", label, box, classes=["gpu-record"])
 
     def render(self, item: dict) -> list[nodes.Node]:
         kind = item["output_type"]
@@ -263,16 +286,54 @@ def _hidden(node: nodes.Element, what: str, where: str) -> HideCodeCellNode:
 
 
 def _gpu_note(app, snippet: Snippet) -> nodes.container:
-    ran = snippet.runnable_here
-    note = (
-        "CUDA GPU で実行しました。"
-        if ran
-        else "このビルド環境には CUDA GPU がないため、このコードは実行して"
-        "いません(出力なし)。GPU のある環境では実行されます。"
-    )
+    note = "CUDA GPU で実行しました。"
+    if not snippet.runnable_here:
+        note = _gpu_note_without_gpu(snippet)
     badge = nodes.inline("", "GPU が必要", classes=["sd-badge", "gpu-badge"])
     para = nodes.paragraph("", "", badge, nodes.Text(" " + note))
     return nodes.container("", para, classes=["gpu-note"])
+
+
+def _gpu_note_without_gpu(snippet: Snippet) -> str:
+    """GPU のないビルド: なぜ実行していないかと、GPU で実行した記録の状態。"""
+    here = "このビルド環境には CUDA GPU がないため、このコードは実行して"
+    record = gpu_records.load(snippet)
+    if snippet.helper_of:
+        return here + "いません。"
+    if record is None:
+        return (
+            here + "いません。このコードはまだ GPU で実行していません"
+            "(GPU で実行した記録がありません)。"
+        )
+    if gpu_records.is_current(record, snippet):
+        return (
+            here + "いません。下の出力は、いまのコードを GPU で実行した"
+            "記録です。"
+        )
+    return (
+        here + f"いません。GPU で実行した記録({record['date']}、"
+        f"{record['gpu']}・torch {record['torch']})は、内容の sha256 が "
+        f"{record['sha256'][:12]}… の古い版のコードのもので、いまのコードとは"
+        "違うため表示しません。いまのコードはまだ GPU で実行していません。"
+    )
+
+
+def gpu_pages_to_reread(app, env, added, changed, removed) -> list[str]:
+    """GPU のない環境で、記録のなかったスニペットに記録ができたページ
+    (記録は、あるときだけ依存として登録するので)。
+    """
+    found = []
+    for docname, ids in getattr(env, "snippet_pages", {}).items():
+        noted = {str(p) for p in env.dependencies.get(docname, ())}
+        for name in ids:
+            snippet = Snippet.from_id(name)
+            if not snippet.path.is_file() or snippet.runnable_here:
+                continue
+            path = gpu_records.record_path(snippet)
+            if path.is_file() and str(path) not in noted:
+                found.append(docname)
+                break
+    return found
 
 
 def on_purge(app, env, docname: str) -> None:
@@ -289,3 +350,4 @@ def setup(app) -> None:
     app.add_directive("snippet-part", SnippetPartDirective)
     app.connect("env-purge-doc", on_purge)
     app.connect("env-merge-info", on_merge)
+    app.connect("env-get-outdated", gpu_pages_to_reread)

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 from docutils import nodes
 
-from . import records
+from . import gpu_records, records
 from .markdown import MarkdownWriter
 from .markers import Snippet
 
@@ -44,6 +44,11 @@ def code_cell(snippet: Snippet) -> nbformat.NotebookNode:
     record = records.load(snippet)
     if record is not None:
         cell.outputs = nbformat.from_dict(record["outputs"])
+    elif snippet.requires_cuda:
+        # ページと同じく、GPU で実行した記録(いまの版のものだけ)を持たせる
+        gpu = gpu_records.load(snippet)
+        if gpu is not None and gpu_records.is_current(gpu, snippet):
+            cell.outputs = nbformat.from_dict(gpu_records.outputs(gpu))
     return cell
 
 

@@ -13,7 +13,7 @@
 
 import pytest
 
-from . import executor, records
+from . import executor, gpu_records, records
 from .markers import Snippet, all_snippets, shard
 
 
@@ -35,7 +35,8 @@ class SnippetRunner:
         if not snippet.runnable_here:
             pytest.skip(
                 f"{snippet.id}: CUDA GPU が必要なスニペット"
-                "(# requires: cuda)。この環境では CUDA が使えない"
+                "(# requires: cuda)。この環境では CUDA が使えない。"
+                + gpu_records.status(snippet)
             )
         if snippet.id not in self.results:
             self.results[snippet.id] = executor.run(snippet)

@@ -60,8 +60,8 @@ def test_state_dict_round_trip_and_full_model_load(snippet):
     assert type(ns["full"]).__name__ == "LinearRegressionModel"
 
 
-def test_original_setting_is_unstable(snippet):
+def test_unscaled_setting_is_unstable(snippet):
     ns = snippet(f"{BASE}/lr_stability")
-    assert ns["original"]["diverged"] >= 5
-    assert ns["original"]["converged"] < 10
+    assert ns["unscaled"]["diverged"] >= 5
+    assert ns["unscaled"]["converged"] < 10
     assert ns["standardized"] == {"diverged": 0, "converged": 20}

@@ -124,8 +124,16 @@ def page_line(name: str, needle: str) -> int:
     return next(i for i, line in enumerate(text, 1) if needle in line)
 
 
-def make_site(dest: Path) -> Path:
-    """``dest`` に一時サイトを作り、そのルートを返す。"""
+def make_site(
+    dest: Path, snippets: dict | None = None, pages: dict | None = None
+) -> Path:
+    """``dest`` に一時サイトを作り、そのルートを返す。
+
+    snippets・pages を与えると、故障のページの代わりにそれを置く
+    (形は SNIPPETS・PAGES と同じ)。
+    """
+    snippet_bodies = SNIPPETS if snippets is None else snippets
+    page_bodies = PAGES if pages is None else pages
     for name in ("conf.py", "conftest.py", "pyproject.toml", ".gitignore"):
         shutil.copy(ROOT / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__")
@@ -140,7 +148,7 @@ def make_site(dest: Path) -> Path:
     (snippets / "faults").mkdir(parents=True)
     for pkg in (snippets, snippets / "faults"):
         (pkg / "__init__.py").touch()
-    for name, body in SNIPPETS.items():
+    for name, body in snippet_bodies.items():
         path = snippets / "faults" / f"{name}.py"
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / "__init__.py").touch()
@@ -148,11 +156,11 @@ def make_site(dest: Path) -> Path:
 
     docs = dest / "docs"
     (docs / "faults").mkdir()
-    toc = "\n".join(f"faults/{name}" for name in PAGES)
+    toc = "\n".join(f"faults/{name}" for name in page_bodies)
     (docs / "index.md").write_text(
         f"# 故障注入\n\n```{{toctree}}\n{toc}\n```\n", encoding="utf-8"
     )
-    for name, body in PAGES.items():
+    for name, body in page_bodies.items():
         text = f"# {name}\n\n" + body
         (docs / "faults" / f"{name}.md").write_text(text, encoding="utf-8")
     _git(dest, "init", "-q")

@@ -44,4 +44,9 @@ def test_collate_pads(snippet):
 def test_pin_memory_benchmark(snippet):
     ns = snippet(f"{BASE}/pin_memory_benchmark")  # CUDA がなければ skip
     assert ns["pinned"].is_pinned()
-    assert all(t > 0 for t in ns["times"].values())
+    assert not ns["batch"].is_pinned()
+    times = ns["times"]
+    assert all(t > 0 for t in times.values())
+    # ページが説明するとおり、固定メモリからの転送のほうが速い
+    assert times["pin_memory"] < times["通常のメモリ"], times
+    assert ns["speedup"] > 1

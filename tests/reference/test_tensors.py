@@ -28,6 +28,21 @@ def test_dtype_table(snippet):
         assert torch.zeros(1, dtype=dtype).type() == name
 
 
+def test_cuda_tensor_types(snippet):
+    out = snippet.stdout(f"{BASE}/cuda_tensor_types")  # CUDA がなければ skip
+    names = {
+        "torch.uint8": "torch.cuda.ByteTensor",
+        "torch.int64": "torch.cuda.LongTensor",
+        "torch.float32": "torch.cuda.FloatTensor",
+        "torch.bool": "torch.cuda.BoolTensor",
+    }
+    lines = out.splitlines()
+    assert len(lines) == len(names)
+    for line, (dtype, name) in zip(lines, names.items(), strict=True):
+        # dtype は CPU と同じ名前で、x.type() だけが置き場所を含む
+        assert line.split() == [dtype, "device=cuda:0", f"x.type()={name}"]
+
+
 def test_creation_device(snippet):
     ns = snippet(f"{BASE}/creation_device")
     assert ns["t"].dtype == torch.float32

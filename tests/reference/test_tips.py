@@ -55,3 +55,16 @@ def test_iterations_per_epoch(snippet):
     assert ns["total"] == ns["epochs"] * math.ceil(n / bs)
     assert ns["iters_drop_last"] == n // bs
     assert sum(ns["sizes"]) == n
+
+
+def test_inplace_on_leaf_fails_at_the_inplace_call(snippet):
+    ns = snippet(f"{BASE}/inplace_leaf_error")
+    assert isinstance(ns["__error__"], RuntimeError)
+    assert "leaf Variable that requires grad" in str(ns["__error__"])
+    assert ns["reached_backward"] is False  # backward() の前に失敗した
+
+
+def test_inplace_on_saved_tensor_fails_at_backward(snippet):
+    ns = snippet(f"{BASE}/inplace_saved_error")
+    assert ns["reached_backward"] is True  # mul_ の行は通った
+    assert "modified by an inplace operation" in str(ns["__error__"])

@@ -54,3 +54,16 @@ def test_augmentation_keeps_shape_and_changes_pixels(snippet):
     g = torch.Generator().manual_seed(0)
     shifted = ns["random_shift"](orig, 1, g)
     assert shifted.sum() <= orig.sum() + 1e-4
+
+
+def test_dice_loss_ranks_segmentations_where_bce_does_not(snippet):
+    ns = snippet("roadmap/training_eval/dice_loss")
+    r = ns["results"]
+    perfect, none, half = r["正解どおり"], r["すべて背景"], r["前景を半分だけ"]
+    assert perfect["dice"] < 0.01
+    # 物体を見つけなくても画素の正解率は 9 割を超える
+    assert none["accuracy"] > 0.9
+    # BCE は「すべて背景」を良いとし、Dice 損失は正しく逆に並べる
+    assert none["bce"] < half["bce"]
+    assert none["dice"] > half["dice"]
+    assert none["dice"] > 0.8

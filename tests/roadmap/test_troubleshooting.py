@@ -10,8 +10,12 @@ BASE = "roadmap/troubleshooting"
 
 def test_cuda_oom_is_caught(snippet):
     ns = snippet(f"{BASE}/cuda_oom")  # CUDA がなければ skip
-    assert ns["oom_caught"] is True
+    assert ns.get("oom_caught") is True  # 最初の確保で例外が出た
     assert 0 < ns["size"] < ns["n_floats"]
+    # 捕まえた例外の名前を報告する
+    out = snippet.stdout(f"{BASE}/cuda_oom")
+    assert "捕まえた例外: OutOfMemoryError" in out
+    assert "確保できた大きさ: " in out
 
 
 def test_loss_not_decreasing_diagnosis(snippet):

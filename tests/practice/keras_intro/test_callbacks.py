@@ -1,6 +1,6 @@
 """docs/practice/keras_intro/callbacks.md のテスト。
 
-4.3 TensorFlow/Keras 入門「コールバックの活用」:
+2.3 TensorFlow/Keras 入門「コールバックの活用」:
 各スニペットが教えている内容を確かめる。
 """
 

@@ -1,6 +1,6 @@
 """docs/practice/keras_intro/custom_model.md のテスト。
 
-4.3 TensorFlow/Keras 入門「カスタムモデルの作成」:
+2.3 TensorFlow/Keras 入門「カスタムモデルの作成」:
 各スニペットが教えている内容を確かめる。
 """
 

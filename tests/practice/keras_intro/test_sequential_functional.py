@@ -1,6 +1,6 @@
 """docs/practice/keras_intro/sequential_functional.md のテスト。
 
-4.3 TensorFlow/Keras 入門「Sequential API と Functional API」:
+2.3 TensorFlow/Keras 入門「Sequential API と Functional API」:
 各スニペットが教えている内容を確かめる。
 """
 

@@ -1,6 +1,6 @@
 """docs/practice/model_building/dataloader.md のテスト。
 
-4.2 実践的なモデル構築「DataLoader とバッチ処理」:
+2.2 実践的なモデル構築「DataLoader とバッチ処理」:
 各スニペットが教えている内容を確かめる。
 """
 

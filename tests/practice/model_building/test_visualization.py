@@ -1,6 +1,6 @@
 """docs/practice/model_building/visualization.md のテスト。
 
-4.2 実践的なモデル構築「学習の可視化」:
+2.2 実践的なモデル構築「学習の可視化」:
 各スニペットが教えている内容を確かめる。
 """
 

@@ -1,6 +1,6 @@
 """docs/practice/pytorch_intro/autograd.md のテスト。
 
-4.1 PyTorch 入門「Autograd(自動微分)」:
+2.1 PyTorch 入門「Autograd(自動微分)」:
 各スニペットが教えている内容を確かめる。
 """
 

@@ -1,6 +1,6 @@
 """docs/practice/pytorch_intro/gpu.md のテスト。
 
-4.1 PyTorch 入門「GPU 対応コード」: 各スニペットが教えている内容を確かめる。
+2.1 PyTorch 入門「GPU 対応コード」: 各スニペットが教えている内容を確かめる。
 """
 
 import torch

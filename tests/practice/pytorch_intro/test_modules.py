@@ -1,6 +1,6 @@
 """docs/practice/pytorch_intro/modules.md のテスト。
 
-4.1 PyTorch 入門「nn.Module でモデルを定義する」:
+2.1 PyTorch 入門「nn.Module でモデルを定義する」:
 各スニペットが教えている内容を確かめる。
 """
 

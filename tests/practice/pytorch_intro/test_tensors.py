@@ -1,6 +1,6 @@
 """docs/practice/pytorch_intro/tensors.md のテスト。
 
-4.1 PyTorch 入門「テンソル操作の基礎」:
+2.1 PyTorch 入門「テンソル操作の基礎」:
 各スニペットが教えている内容を確かめる。
 """
 

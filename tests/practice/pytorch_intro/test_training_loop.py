@@ -1,6 +1,6 @@
 """docs/practice/pytorch_intro/training_loop.md のテスト。
 
-4.1 PyTorch 入門「学習ループの実装」: 各スニペットが教えている内容を確かめる。
+2.1 PyTorch 入門「学習ループの実装」: 各スニペットが教えている内容を確かめる。
 """
 
 

@@ -1,6 +1,6 @@
 """docs/practice/techniques/gpu_memory.md のテスト。
 
-4.4 実用的なテクニック「GPU の使用とメモリ管理」:
+2.4 実用的なテクニック「GPU の使用とメモリ管理」:
 各スニペットが教えている内容を確かめる。
 """
 
@@ -52,4 +52,8 @@ def test_amp_fp16_on_cuda(snippet):
     ns = snippet(f"{BASE}/amp_fp16_cuda")  # CUDA がなければ skip
     assert ns["logits"].dtype == torch.float16
     assert ns["loss"].dtype == torch.float32
+    # GradScaler が損失を拡大して学習し、重みは float32 のまま
+    assert ns["scaler"].is_enabled()
+    assert ns["scaler"].get_scale() > 1
+    assert ns["model"][0].weight.dtype == torch.float32
     assert ns["acc"] > 0.85

@@ -1,6 +1,6 @@
 """はじめてのモデル: PyTorch で線形回帰 y = 2x + 1 を学習する。
 
-データを作り、``nn.Module`` でモデルを定義し、損失関数と最適化手法を選び、
+データを作り、``nn.Module`` でモデルを定義し、損失関数とオプティマイザを選び、
 「順伝播 → 損失 → 勾配を 0 に → 逆伝播 → 更新」をくり返す。最後に学習した
 重みとバイアスを、最小二乗法の厳密解と比べ、損失の推移と回帰直線を図にする。
 
@@ -46,7 +46,7 @@ for name, param in model.named_parameters():
     print(f"  {name}: {param.detach().flatten().tolist()}")
 
 
-# ---- 3. 損失関数と最適化手法 ----
+# ---- 3. 損失関数とオプティマイザ ----
 criterion = nn.MSELoss()  # 平均二乗誤差
 optimizer = optim.SGD(model.parameters(), lr=0.1)  # 勾配降下法、学習率 0.1
 

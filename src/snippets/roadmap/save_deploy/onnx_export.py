@@ -1,9 +1,9 @@
 """ONNX に書き出し、ONNX Runtime で推論して PyTorch の結果と比べる。
 
 ``torch.onnx.export(..., dynamo=True)`` は ``torch.export`` でグラフを
-取り出し、ONNX 形式に変換する(``pip install onnx onnxscript``)。ONNX は
-多くの実行環境が読める共通形式で、ここでは ``onnxruntime`` で読み込んで
-推論する。
+取り出し、ONNX 形式に変換する。ONNX は多くの実行環境が読める共通形式で、
+ここでは ``onnxruntime`` で読み込んで推論する
+(``pip install onnx onnxscript onnxruntime``)。
 ``dynamic_shapes`` でバッチ次元を可変にしておく。
 
 torch 2.13 の ONNX エクスポータは、内部で次の 2 つを出力する。どちらも

@@ -1,6 +1,6 @@
 """落とし穴: 旧来の checkpoint(reentrant 版)では、前の層に勾配が届かない。
 
-元の教材のように ``use_reentrant=True``(古い既定値)で、入力が
+古い記事でよく見かけるように ``use_reentrant=True``(古い既定値)で、入力が
 ``requires_grad=False`` のテンソルを checkpoint に渡すと、その区間の
 出力が計算グラフから切れてしまい、中の層のパラメータに勾配が付かない。
 PyTorch は警告を出すだけで、学習はエラーなく進んでしまう。

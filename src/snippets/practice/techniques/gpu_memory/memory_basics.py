@@ -2,7 +2,7 @@
 
 ``torch.no_grad()``(または ``torch.inference_mode()``)の中では計算グラフを
 作らないので、逆伝播のための中間結果を保持しない。GPU では ``del`` で参照を
-消したあと ``torch.cuda.empty_cache()`` でキャッシュを OS に返せる
+消したあと ``torch.cuda.empty_cache()`` でキャッシュをドライバに返せる
 (PyTorch のキャッシュアロケータが再利用する分は、返さなくても問題ない)。
 """
 
