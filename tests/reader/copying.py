@@ -78,7 +78,7 @@ def blocks(site: Path) -> list[Block]:
             cell = pre.find_parent("div", class_="cell")
             if cell is not None:
                 shown = "".join(
-                    o.get_text()
+                    o.select_one("pre").get_text()
                     for o in cell.select("div.cell_output div.output.stream")
                     if "stderr" not in o.get("class", [])
                 )

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from reader.copying import Block, blocks
 from reader.environment import importable_by_reader, reader_env
+from reader.standalone import Runner
 
 from snippet_pipeline.markers import Snippet, all_snippets
 
@@ -44,40 +45,33 @@ def _files() -> dict[str, Snippet]:
     return {s.source.rstrip("\n"): s for s in all_snippets()}
 
 
-def _run(python: Path, block: Block, snippet: Snippet | None):
+def _run(runner: Runner, block: Block, snippet: Snippet | None):
     """読者と同じように、空のフォルダでコピーしたコードを実行する。"""
-    with tempfile.TemporaryDirectory() as folder:
-        folder = Path(folder)
-        env = reader_env(python, folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "work"
+        folder.mkdir()
         if block.language == "pycon":
             return subprocess.run(
-                [python, "-i", "-q"],
+                [runner.python, "-i", "-q"],
                 input=block.code + "\n",
                 cwd=folder,
-                env=env,
+                env=runner.env,
                 capture_output=True,
                 text=True,
                 timeout=300,
             )
-        name = snippet.path.name if snippet else "example.py"
-        (folder / name).write_text(block.code + "\n", encoding="utf-8")
+        file = folder / (snippet.path.name if snippet else "example.py")
+        file.write_text(block.code + "\n", encoding="utf-8")
         # 部品(# helper:)を使うコードは、部品を同じフォルダに置いて動かす
         # (ページの説明どおり。部品も同じページからコピーできる)
         for other in all_snippets():
             if snippet and other.helper_of == snippet.id:
                 (folder / other.path.name).write_text(other.source)
-        return subprocess.run(
-            [python, name],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        return runner.run(file)
 
 
 @pytest.fixture(scope="module")
-def runs(copied, reader_python):
+def runs(copied, reader_python, tmp_path_factory):
     """Python と対話モードの例をすべて、並列に 1 度ずつ実行した結果。"""
     files = _files()
     todo = {}
@@ -87,12 +81,17 @@ def runs(copied, reader_python):
             if snippet is not None and snippet.helper_of:
                 continue  # 部品は、使う側と一緒に実行される
             todo.setdefault((block.language, block.code), (block, snippet))
-    with ThreadPoolExecutor(JOBS) as pool:
-        results = pool.map(
-            lambda item: (item[0], _run(reader_python, *item[1])),
-            todo.items(),
-        )
-        return dict(results)
+    home = tmp_path_factory.mktemp("home")
+    runner = Runner(reader_python, reader_env(reader_python, home))
+    try:
+        with ThreadPoolExecutor(JOBS) as pool:
+            results = pool.map(
+                lambda item: (item[0], _run(runner, *item[1])),
+                todo.items(),
+            )
+            return dict(results)
+    finally:
+        runner.close()
 
 
 def test_every_copyable_block_is_known(copied):

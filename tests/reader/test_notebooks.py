@@ -117,7 +117,10 @@ def test_markdown_cells_are_plain_markdown(downloads):
 def _page_outputs(html: Path) -> list[str]:
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     return [
-        "".join(o.get_text() for o in cell.select("div.output.stream"))
+        "".join(
+            o.select_one("pre").get_text()
+            for o in cell.select("div.output.stream")
+        )
         for cell in soup.select("div.cell")
     ]
 
