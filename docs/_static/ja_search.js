@@ -184,7 +184,7 @@ const JA_SEARCH = (() => {
 
   // 見出しが検索語の大半を含む節があれば、その節へのリンクにする
   const result = (doc, score, fieldWeights) => {
-    const [docname, title] = index.docs[doc];
+    const [docname, title, topId] = index.docs[doc];
     const total = [...fieldWeights.values()].reduce((a, b) => a + b, 0);
     let best = null;
     let bestScore = fieldScore(title, fieldWeights);
@@ -196,7 +196,8 @@ const JA_SEARCH = (() => {
     return [
       docname,
       section ? `${title} > ${best[1]}` : title,
-      section ? `#${best[0]}` : "",
+      // 節でなければ本文の節へ(要約を、サイトの枠でなく本文から取るため)
+      section ? `#${best[0]}` : topId ? `#${topId}` : "",
       null,
       Math.round(score * 100),
       docname + DOCUMENTATION_OPTIONS.FILE_SUFFIX,

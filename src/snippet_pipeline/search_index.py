@@ -24,7 +24,8 @@ Sphinx の検索は語がページにあるかないかしか見ず、同点は�
 
 索引の形(``JA_SEARCH.setIndex({...})`` を呼ぶ JavaScript):
 
-- ``docs``: ``[docname, 題名]`` の並び(ページの番号はこの順)
+- ``docs``: ``[docname, 題名, 本文の節のアンカー]`` の並び(ページの番号は
+  この順。アンカーは結果の要約を本文から取るため)
 - ``heads``: ページごとの ``[アンカー, 見出し]`` の並び
 - ``lens``: ページごとの長さ(本文とコードの語数に重みを掛けた和)
 - ``terms``: 語 → ``[ページ番号, 重み付きの回数, ページ番号, …]``
@@ -100,6 +101,7 @@ class _Page:
     def __init__(self) -> None:
         self.counts: dict[str, Counter] = {f: Counter() for f in WEIGHTS}
         self.headings: list[tuple[str, str]] = []
+        self.top_id = ""  # ページの最上位の節(本文)のアンカー
 
 
 def _collect(node: nodes.Node, field: str, page: _Page, depth: int) -> None:
@@ -116,7 +118,9 @@ def _collect(node: nodes.Node, field: str, page: _Page, depth: int) -> None:
     if isinstance(node, nodes.section):
         depth += 1
         title = node.next_node(nodes.title)
-        if depth > 1 and title is not None and node["ids"]:
+        if depth == 1 and not page.top_id and node["ids"]:
+            page.top_id = node["ids"][0]
+        elif depth > 1 and title is not None and node["ids"]:
             page.headings.append((node["ids"][0], title.astext()))
     if isinstance(node, nodes.title) and isinstance(
         node.parent, nodes.section
@@ -176,7 +180,7 @@ def build_index(env, glossary: str | None) -> dict:
     for i, docname in enumerate(docnames):
         page = _Page()
         _collect(env.get_doctree(docname), "body", page, 0)
-        docs.append([docname, env.titles[docname].astext()])
+        docs.append([docname, env.titles[docname].astext(), page.top_id])
         heads.append([list(h) for h in page.headings])
         length = 0
         weighted: Counter = Counter()
@@ -188,14 +192,13 @@ def build_index(env, glossary: str | None) -> dict:
         lens.append(length)
         for term, w in sorted(weighted.items()):
             terms.setdefault(term, []).extend((i, w))
+    # 1 ページだけのビルド(make page)では用語集がないので、同義語なしで作る
+    # (用語集の表と索引の同義語が一致することはブラウザテストが確かめる)
     synonyms = []
-    if glossary:
-        if glossary in env.found_docs:
-            synonyms = _glossary_synonyms(env.get_doctree(glossary))
-        else:
-            logger.warning(
-                "ja_search_glossary: 用語集 %s がありません", glossary
-            )
+    if glossary in env.found_docs:
+        synonyms = _glossary_synonyms(env.get_doctree(glossary))
+    else:
+        logger.info("ja_search_glossary: 用語集 %s がありません", glossary)
     return {
         "docs": docs,
         "heads": heads,
