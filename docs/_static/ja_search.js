@@ -31,7 +31,7 @@ const JA_SEARCH = (() => {
   const K1 = 1.2;
   const B = 0.75;
   const SYNONYM_WEIGHT = 0.5;
-  const PREFIX_WEIGHT = 0.5;
+  const NEAR_WEIGHT = 0.5;
   // 題名・見出しに検索語があるときの加点(語が飽和した BM25 の点に対する倍率)。
   // どのページにもある語(「学習」)も、題名にあれば idf をこの下限として数える
   const TITLE_BOOST = 1;
@@ -99,14 +99,33 @@ const JA_SEARCH = (() => {
     return [terms, groups];
   };
 
-  // 索引にない英数字の語は、その語で始まる語で探す(「schedul」→ scheduler)
+  // 索引にない語は、近い語をまとめて 1 語として探す(軽くする):
+  // - 英数字: 複数形の s を除いた語、なければその語で始まる語
+  //   (「optimizers」→ optimizer、「schedul」→ scheduler)
+  // - 日本語 1 文字(「層」「値」): その文字を含む 2 文字の語(軽くしない)
   const postingsFor = (term) => {
-    if (Object.hasOwn(index.terms, term)) return [[index.terms[term], 1]];
-    if (CJK.test(term) || term.length < 3) return [];
-    return index.termList
-      .filter((t) => t.startsWith(term))
-      .slice(0, 10)
-      .map((t) => [index.terms[t], PREFIX_WEIGHT]);
+    const single = CJK.test(term) && term.length === 1;
+    if (!single && Object.hasOwn(index.terms, term)) {
+      return [[index.terms[term], 1]];
+    }
+    let near = [];
+    if (single) {
+      near = index.termList.filter((t) => t.includes(term));
+    } else if (!CJK.test(term) && term.length >= 3) {
+      const singular = term.replace(/s$/, "");
+      near = Object.hasOwn(index.terms, singular)
+        ? [singular]
+        : index.termList.filter((t) => t.startsWith(term));
+    }
+    if (near.length === 0) return [];
+    const merged = new Map();
+    for (const t of near) {
+      const posting = index.terms[t];
+      for (let i = 0; i < posting.length; i += 2) {
+        merged.set(posting[i], (merged.get(posting[i]) || 0) + posting[i + 1]);
+      }
+    }
+    return [[[...merged].flat(), single ? 1 : NEAR_WEIGHT]];
   };
 
   const idfOf = (df) =>
@@ -115,8 +134,14 @@ const JA_SEARCH = (() => {
   // 題名や見出しに含まれる検索語の点(どのページにもある語も数える)
   const fieldScore = (text, weights) => {
     const words = new Set(tokenize(text));
+    const norm = normalize(text);
     let s = 0;
-    for (const [t, w] of weights) if (words.has(t)) s += w;
+    for (const [t, w] of weights) {
+      // 日本語 1 文字の語(「型」)は 2 文字の語に含まれていればよい
+      if (words.has(t) || (t.length === 1 && CJK.test(t) && norm.includes(t))) {
+        s += w;
+      }
+    }
     return s;
   };
 

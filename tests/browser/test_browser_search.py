@@ -262,3 +262,32 @@ def test_synonyms_are_the_glossary(visit, site):
         ja_main = unicodedata.normalize("NFKC", ja).split("(")[0].strip()
         en_word = re.findall(r"[a-z0-9]+", en.lower())[-1]
         assert ja_main in group and en_word in group, (ja, en, group)
+
+
+def test_query_tokens_match_index_tokens(visit, site):
+    """検索窓の語(ja_search.js)と索引(search_index.py)を同じ規則で分ける。
+
+    2 つの実装がずれると、索引にある語が検索で引けなくなる。
+    """
+    from snippet_pipeline.search_index import tokenize
+
+    index = load_index(site)
+    samples = [title for _, title, _ in index["docs"]]
+    samples += [h for heads in index["heads"] for _, h in heads]
+    samples += [
+        "学習率を下げる",
+        "PyTorchのテンソルを__len__で",
+        "ＤａｔａＬｏａｄｅｒ と ｽｹｼﾞｭｰﾗ",
+        "torch.nn.Module.state_dict() 32 x",
+        "データ型・作成・演算 々 〆 ヶ月",
+    ]
+    v = visit()
+    page = v.goto("search.html")
+    page.wait_for_function("() => typeof JA_SEARCH !== 'undefined'")
+    got = page.evaluate("ss => ss.map(s => JA_SEARCH.tokenize(s))", samples)
+    diff = {
+        s: (js, tokenize(s))
+        for s, js in zip(samples, got, strict=True)
+        if js != tokenize(s)
+    }
+    assert not diff, f"JavaScript と Python で分け方が違います: {diff}"
