@@ -25,6 +25,7 @@ def setup(app):
         notebook,
         reader_env,
         report,
+        search_index,
         search_ja,
         stamp,
         values,
@@ -36,6 +37,7 @@ def setup(app):
     stamp.setup(app)  # 4. 「… で実行・検証済み」のスタンプ
     mermaid_local.setup(app)  # 5. 同梱の mermaid を図のあるページだけに
     search_ja.setup(app)  # 6. 日本語の検索語の分かち書き
+    search_index.setup(app)  # 6b. 関連度で順位を付ける検索の索引
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
     report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
     reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
