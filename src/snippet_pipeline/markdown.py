@@ -118,7 +118,7 @@ class MarkdownWriter:
         if isinstance(node, nodes.Admonition) or "dropdown" in " ".join(
             classes
         ):
-            self.blocks.append(self.quote(node, level))
+            self.quote(node, level)
             return
         if isinstance(node, nodes.image):
             self.blocks.append(self.image(node))
@@ -130,24 +130,45 @@ class MarkdownWriter:
         if text:
             self.blocks.append(_inline_text(text))
 
-    def quote(self, node: nodes.Element, level: int) -> str:
-        """注意書き: 見出しを太字にした引用。中のブロックも同じ規則で書く。"""
-        inner = MarkdownWriter(self.base_url)
+    def quote(self, node: nodes.Element, level: int) -> None:
+        """注意書き: 見出しを太字にした引用。中のブロックも同じ規則で書く。
+
+        中にコードのセルがあれば(練習問題の解答など)、引用をそこで切り、
+        セルはセルとして出す(引用の中にセルは置けない)。
+        """
         title = None
+        if isinstance(node, nodes.Admonition):
+            title = {"note": "注記", "warning": "警告", "tip": "ヒント"}.get(
+                type(node).__name__
+            )
+        inner = MarkdownWriter(self.base_url)
+
+        def close() -> None:
+            nonlocal title
+            body = "\n\n".join(b for b in inner.blocks if b.strip())
+            text = (f"**{title}**\n\n" if title else "") + body
+            if text.strip():
+                self.blocks.append(
+                    "\n".join(("> " + ln).rstrip() for ln in text.splitlines())
+                )
+            inner.blocks = []
+            title = None
+
         for child in node.children:
-            if isinstance(
-                child, nodes.title
-            ) or "sd-summary-title" in child.get("classes", []):
+            classes = child.get("classes", [])
+            if isinstance(child, nodes.title) or "sd-summary-title" in classes:
                 title = self.inline(child)
+            elif self._has_cell(child):
+                close()
+                self.block(child, level)
             else:
                 inner.block(child, level)
-        if title is None and isinstance(node, nodes.Admonition):
-            title = {"note": "注記", "warning": "警告", "tip": "ヒント"}.get(
-                type(node).__name__, ""
-            )
-        body = "\n\n".join(b for b in inner.blocks if b.strip())
-        text = (f"**{title}**\n\n" if title else "") + body
-        return "\n".join(("> " + ln).rstrip() for ln in text.splitlines())
+        close()
+
+    def _has_cell(self, node: nodes.Node) -> bool:
+        return isinstance(node, nodes.Element) and any(
+            self.is_cell(n) for n in node.findall(nodes.Element)
+        )
 
     def list_(self, node: nodes.Element, indent: str = "") -> str:
         lines = []

@@ -33,12 +33,10 @@ def code_cell(snippet: Snippet) -> nbformat.NotebookNode:
         cell.metadata["tags"] = snippet.tags
         return cell
     cell = nbformat.v4.new_code_cell(source)
-    tags = list(snippet.tags)
-    if snippet.expect_error or (
-        snippet.requires_cuda and not snippet.runnable_here
-    ):
-        # 例外で終わることがページの内容(GPU のない機械では、GPU が必要だと
-        # 伝えて終わる)。上から順に実行しても、ここで止めない
+    tags = list(snippet.tags)  # 例外で終わるコードは raises-exception
+    if snippet.requires_cuda and "raises-exception" not in tags:
+        # GPU のない機械では、GPU が必要だと 1 文で伝えて終わる。上から順に
+        # 実行しても、ここで止めない
         tags.append("raises-exception")
     cell.metadata["tags"] = tags
     record = records.load(snippet)

@@ -67,7 +67,7 @@ def kernel_dir(reader_python, tmp_path_factory) -> Path:
 
 def _execute(path: Path, kernel_dir: Path, python: Path, tmp: Path):
     notebook = nbformat.read(path, as_version=4)
-    folder = tmp / path.stem
+    folder = tmp / "_".join(path.with_suffix("").parts[-3:])
     folder.mkdir(parents=True)
     manager = KernelManager(
         kernel_name="python3",
