@@ -19,6 +19,7 @@ def setup(app):
         build,
         cells,
         cjk_linebreaks,
+        equivalence,
         mermaid_local,
         notebook,
         reader_env,
@@ -36,4 +37,5 @@ def setup(app):
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
     report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
     reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
+    equivalence.setup(app)  # 10. 対応表の検証の列と、タブの脇の同等性の注記
     return {"parallel_read_safe": True, "parallel_write_safe": True}
