@@ -95,7 +95,7 @@ class Claim:
 
     @property
     def text(self) -> str:
-        return f"最大差 {self.diff:.2g}(許容 {self.tol:g})"
+        return f"最大差 {self.diff:.2g}、許容 {self.tol:g}"
 
 
 def parse(stdout: str, snippet: str = "") -> dict[str, Claim]:
