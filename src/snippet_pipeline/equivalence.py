@@ -181,11 +181,12 @@ class EquivalenceTableDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, box)
         for table in box.findall(nodes.table):
             for body in table.findall(nodes.tbody):
-                for row in body.findall(nodes.row):
-                    self.convert(row)
+                # 表の本体の i 行目は、見出しと区切りの行の後(原稿の行番号)
+                for i, row in enumerate(body.findall(nodes.row)):
+                    self.convert(row, self.content_offset + 3 + i)
         return box.children
 
-    def convert(self, row: nodes.row) -> None:
+    def convert(self, row: nodes.row, line: int) -> None:
         entries = list(row.findall(nodes.entry))
         name = entries[-1].astext().strip()
         if not re.fullmatch(r"\w+", name):
@@ -200,7 +201,7 @@ class EquivalenceTableDirective(SphinxDirective):
         row["ids"].append(anchor(name))
         cell = entries[-1]
         cell.children = []
-        cell += equivalence_result(row=name)
+        cell += equivalence_result(row=name, line=line)
 
 
 def pair_note(directive: SphinxDirective, stem: str) -> equivalence_note:
@@ -272,7 +273,7 @@ def fill(app, doctree: nodes.document, docname: str) -> None:
                 "対応表の行 %s: %s",
                 row,
                 why,
-                location=docname,
+                location=(docname, node.get("line")),
                 type="snippet",
                 subtype="equivalence",
             )
