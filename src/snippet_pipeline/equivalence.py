@@ -181,9 +181,9 @@ class EquivalenceTableDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, box)
         for table in box.findall(nodes.table):
             for body in table.findall(nodes.tbody):
-                # 表の本体の i 行目は、見出しと区切りの行の後(原稿の行番号)
+                # 本体の i 行目の原稿の行番号: フェンス・見出し・区切りの後
                 for i, row in enumerate(body.findall(nodes.row)):
-                    self.convert(row, self.content_offset + 3 + i)
+                    self.convert(row, self.lineno + 3 + i)
         return box.children
 
     def convert(self, row: nodes.row, line: int) -> None:

@@ -65,11 +65,16 @@ with torch.no_grad():
 bn_keras.gamma.assign(gamma)
 bn_keras.beta.assign(beta)
 # 学習時: バッチの平均と分散で正規化し、移動平均を更新する
-out_torch = bn_torch(torch.from_numpy(x)).detach()
-out_keras = bn_keras(x, training=True)
-compare("batchnorm_train", out_torch, out_keras, TOL)
+out_torch = bn_torch(torch.from_numpy(x)).detach().numpy()
+out_keras = bn_keras(x, training=True).numpy()
 running_mean = bn_torch.running_mean.numpy()
-compare("batchnorm_moving_mean", running_mean, bn_keras.moving_mean, TOL)
+# 出力と、更新された移動平均を並べて比べる
+compare(
+    "batchnorm_train",
+    np.append(out_torch, running_mean),
+    np.append(out_keras, bn_keras.moving_mean.numpy()),
+    TOL,
+)
 running_var = bn_torch.running_var.numpy()
 moving_var = bn_keras.moving_variance.numpy()
 compare("batchnorm_moving_var", running_var, moving_var, TOL, trap=True)
