@@ -26,6 +26,7 @@ def compare(row: str, a, b, tol: float, trap: bool = False) -> None:
 
 
 torch.manual_seed(0)
+keras.utils.set_random_seed(0)  # Keras の Dropout の乱数を固定する
 rng = np.random.default_rng(0)
 
 # ---- 畳み込み ----

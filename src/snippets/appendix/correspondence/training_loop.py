@@ -27,6 +27,7 @@ x = rng.standard_normal((64, 4)).astype(np.float32)
 y = (x[:, 0] + x[:, 1] > 0).astype(np.int64) + (x[:, 2] > 1)
 
 torch.manual_seed(0)
+keras.utils.set_random_seed(0)  # shuffle=True の順を固定する
 model_torch = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3))
 model_keras = keras.Sequential(
     [keras.Input((4,)), layers.Dense(8, activation="relu"), layers.Dense(3)]
