@@ -142,7 +142,8 @@ _TABLE_ROW = re.compile(
 def table_rows(text: str | None = None) -> dict[str, str]:
     """対応表の原稿の ``{equivalence-table}`` の行: 名前 → 「やること」。"""
     if text is None:
-        text = (ROOT / "docs" / f"{TABLE_PAGE}.md").read_text("utf-8")
+        page = ROOT / "docs" / f"{TABLE_PAGE}.md"
+        text = page.read_text("utf-8") if page.is_file() else ""
     rows, inside = {}, False
     for line in text.splitlines():
         if line.startswith("```{equivalence-table}"):
@@ -228,16 +229,23 @@ def _result(claim: Claim | None) -> nodes.Node:
 
 def _note(app, docname: str, stem: str, claims: dict) -> nodes.container:
     rows = table_rows()
-    para = nodes.paragraph()
     keys = [k for k in PAIRS.get(stem, []) if k in rows]
+    badge = "同等性を検証済み" if keys else "同等性は未検証"
+    color = "success" if keys else "secondary"
+    para = nodes.paragraph()
+    para += nodes.inline(
+        "",
+        badge,
+        classes=["sd-badge", f"sd-bg-{color}", f"sd-bg-text-{color}"],
+    )
+    para += nodes.Text(" ")
     if not keys:
         para += nodes.Text(
-            "同等性は未検証: この 2 つのタブが同じ計算をすることは、"
-            "数値では確かめていません。"
+            "この 2 つのタブが同じ計算をすることは、数値では確かめていません。"
         )
     else:
         para += nodes.Text(
-            "同等性: このタブの PyTorch と Keras の対応は、付録の対応表の"
+            "このタブの PyTorch と Keras の対応は、付録の対応表の"
         )
         for i, key in enumerate(keys):
             uri = app.builder.get_relative_uri(docname, TABLE_PAGE)

@@ -69,6 +69,16 @@ SNIPPETS = {
 
         print("正常")
         ''',
+    "pair/unproved_torch": '''\
+        """対の PyTorch 側(同等性は証明していない)。"""
+
+        print("torch")
+        ''',
+    "pair/unproved_keras": '''\
+        """対の Keras 側。"""
+
+        print("keras")
+        ''',
     "ok/writes": '''\
         """作業ディレクトリにファイルを書くスニペット(一時ディレクトリで実行)。"""
 
@@ -124,6 +134,7 @@ PAGES = {
     "deprecated": _cell("deprecated/old_api"),
     "gpu": _cell("ok/fine") + "\n" + _cell("gpu/needs_cuda"),
     "missing_snippet": "本文。\n\n" + _cell("nowhere/missing"),
+    "pair": "```{snippet-pair} faults/pair/unproved\n```\n",
     "xref": ("本文。\n\n[存在しないページ](no_such_page.md) を参照。\n"),
     "equivalence": "```{equivalence-table}\n| やること | 検証 |\n|---|---|\n"
     "| 壊れた行 | broken_row |\n```\n\n"

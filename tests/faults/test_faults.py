@@ -113,6 +113,16 @@ def test_equivalence_row_that_does_not_hold(fault_site):
     )
 
 
+def test_unproved_pair_says_so(fault_site):
+    # PAIRS にない対のタブの下には「同等性は未検証」と書く(警告はしない)
+    html = (fault_site.root / "_build/html/faults/pair.html").read_text(
+        encoding="utf-8"
+    )
+    assert "同等性は未検証" in html
+    assert "同等性を検証済み" not in html
+    assert "faults/pair" not in fault_site.build.stderr
+
+
 def test_gpu_cell_skips_on_cpu(fault_site):
     # ビルド: 警告なし。セルは実行されず、バッジと説明が付く
     assert "faults/gpu.md" not in fault_site.build.stderr
@@ -142,7 +152,7 @@ def test_healthy_snippet_still_passes(fault_site):
     assert "正常" in html
     assert "書きました" in html
     assert re.search(
-        r"\b6 failed, 6 passed, 1 skipped\b", fault_site.pytest.output
+        r"\b6 failed, 8 passed, 1 skipped\b", fault_site.pytest.output
     )
 
 
