@@ -1,13 +1,8 @@
-"""早期終了・最良モデルの保存・学習率の自動調整: 同じ検証損失の列に対して、
-torch のループと Keras のコールバックは同じエポックで同じことをするか。
+"""早期終了と最良モデルの保存: 同じ検証損失の列に対して、torch のループと
+Keras のコールバックは、同じエポックで止まり、同じ重みを残すか。
 
 学習の代わりに、決まった検証損失の列を 1 エポックずつ渡す。重みには
 エポックの番号を書き込んでおき、どのエポックの重みが残ったかを見る。
-
-- torch の ReduceLROnPlateau は「改善なし」が patience 回を超えたとき
-  (patience + 1 回目)に、Keras は patience 回目に下げる
-- 改善とみなす幅: torch は既定で相対(best × (1 - 1e-4))、Keras は絶対
-  (best - min_delta、既定 1e-4)
 """
 
 import os
@@ -21,7 +16,6 @@ from torch import nn
 VAL_LOSSES = [1.0, 0.8, 0.7, 0.72, 0.71, 0.69, 0.70, 0.70, 0.68, 0.69, 0.69]
 VAL_LOSSES += [0.69, 0.69, 0.69, 0.69]
 LR = 0.1
-TOL_LR = 1e-7  # Keras は学習率を float32 で持つ(0.1 は 0.10000000149…)
 
 
 def compare(row: str, a, b, tol: float, trap: bool = False) -> None:
@@ -54,42 +48,6 @@ def weight_of(model) -> float:
     if isinstance(model, nn.Module):
         return model.weight.item()
     return float(model.get_weights()[0][0, 0])
-
-
-def lrs_torch(patience: int) -> list[float]:
-    """各エポックの後の学習率(torch)。"""
-    optimizer = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=LR)
-    scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
-        optimizer, factor=0.5, patience=patience, threshold_mode="abs"
-    )
-    lrs = []
-    for loss in VAL_LOSSES:
-        scheduler.step(loss)
-        lrs.append(optimizer.param_groups[0]["lr"])
-    return lrs
-
-
-def lrs_keras(patience: int) -> list[float]:
-    """各エポックの後の学習率(Keras)。"""
-    model = keras_model()
-    callback = keras.callbacks.ReduceLROnPlateau(factor=0.5, patience=patience)
-    callback.set_model(model)
-    callback.on_train_begin()
-    lrs = []
-    for epoch, loss in enumerate(VAL_LOSSES):
-        callback.on_epoch_end(epoch, {"val_loss": loss})
-        lrs.append(float(model.optimizer.learning_rate))
-    return lrs
-
-
-# 学習率の自動調整: Keras の patience は torch の patience + 1 にする
-compare("reduce_on_plateau", lrs_torch(2), lrs_keras(3), TOL_LR)
-# 罠: 同じ patience では、Keras の方が 1 エポック早く下げる
-print("torch(patience=2):", " ".join(f"{lr:g}" for lr in lrs_torch(2)))
-print("Keras(patience=2):", " ".join(f"{lr:g}" for lr in lrs_keras(2)))
-compare(
-    "reduce_on_plateau_same_patience", lrs_torch(2), lrs_keras(2), TOL_LR, True
-)
 
 
 def early_stopping_torch(patience: int) -> list[float]:
