@@ -113,7 +113,7 @@ page: $(STAMP)
 	@test -f "$(PAGE)" || { echo "$(PAGE) がありません" >&2; exit 2; }
 	$(BIN)/sphinx-build -b html -c . -nW --keep-going \
 	  -D include_patterns=index.md,$(PAGE_DOC) \
-	  -D suppress_warnings=toc.excluded,toc.not_readable,toc.not_included,myst.xref_missing \
+	  -D suppress_warnings=toc.excluded,toc.not_readable,toc.not_included,myst.xref_missing,ref.doc,ref.ref \
 	  $(SPHINXOPTS) docs $(BUILDDIR)/page/html
 	@echo "→ $(BUILDDIR)/page/html/$(PAGE_DOC:.md=.html)"
 

@@ -31,6 +31,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import gpu_records, records
+from .equivalence import pair_note
 from .markers import SNIPPETS, Snippet
 from .pages import pair
 
@@ -253,7 +254,8 @@ class SnippetPairDirective(SnippetDirective):
         self.state.nested_parse(
             StringList(text, source=source), self.content_offset, box
         )
-        return box.children
+        # 同等性を検証したか(付録の対応表の行へのリンク)を、タブの下に書く
+        return [*box.children, pair_note(self, self.arguments[0])]
 
 
 class SnippetPartDirective(SphinxDirective):

@@ -69,6 +69,16 @@ SNIPPETS = {
 
         print("正常")
         ''',
+    "pair/unproved_torch": '''\
+        """対の PyTorch 側(同等性は証明していない)。"""
+
+        print("torch")
+        ''',
+    "pair/unproved_keras": '''\
+        """対の Keras 側。"""
+
+        print("keras")
+        ''',
     "ok/writes": '''\
         """作業ディレクトリにファイルを書くスニペット(一時ディレクトリで実行)。"""
 
@@ -78,6 +88,16 @@ SNIPPETS = {
         print("書きました")
         ''',
 }
+
+# 同等性の証明(付録の対応表が読む場所に置く): 許容を超えた [同等] の行
+PROOF = (
+    "appendix/correspondence/broken",
+    '''\
+        """同等のはずの組が一致しない証明のスニペット。"""
+
+        print("[同等] broken_row: 最大差 0.5(許容 1e-06)")
+        ''',
+)
 
 # テストが作業ツリーに残すファイル(残したことが報告されるか確かめる)
 LITTER_TEST = """\
@@ -114,7 +134,11 @@ PAGES = {
     "deprecated": _cell("deprecated/old_api"),
     "gpu": _cell("ok/fine") + "\n" + _cell("gpu/needs_cuda"),
     "missing_snippet": "本文。\n\n" + _cell("nowhere/missing"),
+    "pair": "```{snippet-pair} faults/pair/unproved\n```\n",
     "xref": ("本文。\n\n[存在しないページ](no_such_page.md) を参照。\n"),
+    "equivalence": "```{equivalence-table}\n| やること | 検証 |\n|---|---|\n"
+    "| 壊れた行 | broken_row |\n```\n\n"
+    f"```{{snippet}} {PROOF[0]}.py\n```\n",
 }
 
 
@@ -153,6 +177,12 @@ def make_site(
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / "__init__.py").touch()
         path.write_text(textwrap.dedent(body), encoding="utf-8")
+
+    proof = snippets / f"{PROOF[0]}.py"
+    proof.parent.mkdir(parents=True)
+    for pkg in (proof.parent.parent, proof.parent):
+        (pkg / "__init__.py").touch()
+    proof.write_text(textwrap.dedent(PROOF[1]), encoding="utf-8")
 
     docs = dest / "docs"
     (docs / "faults").mkdir()

@@ -103,6 +103,26 @@ def test_broken_cross_reference(fault_site):
     )
 
 
+def test_equivalence_row_that_does_not_hold(fault_site):
+    # 対応表の行の [同等] が許容を超えれば、表の行を指して警告する
+    line = page_line("equivalence", "broken_row")
+    _build_warning(
+        fault_site,
+        f"docs/faults/equivalence.md:{line}",
+        "対応表の行 broken_row: 一致しません(最大差 0.5、許容 1e-06",
+    )
+
+
+def test_unproved_pair_says_so(fault_site):
+    # PAIRS にない対のタブの下には「同等性は未検証」と書く(警告はしない)
+    html = (fault_site.root / "_build/html/faults/pair.html").read_text(
+        encoding="utf-8"
+    )
+    assert "同等性は未検証" in html
+    assert "同等性を検証済み" not in html
+    assert "faults/pair" not in fault_site.build.stderr
+
+
 def test_gpu_cell_skips_on_cpu(fault_site):
     # ビルド: 警告なし。セルは実行されず、バッジと説明が付く
     assert "faults/gpu.md" not in fault_site.build.stderr
@@ -132,7 +152,7 @@ def test_healthy_snippet_still_passes(fault_site):
     assert "正常" in html
     assert "書きました" in html
     assert re.search(
-        r"\b6 failed, 5 passed, 1 skipped\b", fault_site.pytest.output
+        r"\b6 failed, 8 passed, 1 skipped\b", fault_site.pytest.output
     )
 
 
@@ -154,5 +174,5 @@ def test_rebuild_without_fixing_still_fails(fault_site):
     assert rebuild.returncode != 0, rebuild.output
     for name in ("syntax", "raises", "hang", "deprecated"):
         assert _lines(rebuild.stderr, rf"^{re.escape(_fault(name))}: WARNING")
-    for page in ("missing_snippet", "xref"):
+    for page in ("missing_snippet", "xref", "equivalence"):
         assert _lines(rebuild.stderr, rf"docs/faults/{page}\.md:\d+: WARNING")

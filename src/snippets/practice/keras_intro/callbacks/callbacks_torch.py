@@ -27,8 +27,15 @@ y_train, y_val = torch.tensor(y_train), torch.tensor(y_val)
 model = nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Linear(256, 10))
 criterion = nn.CrossEntropyLoss()
 optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
+# torch は「改善なし」が patience 回を超えたときに下げるので、Keras の
+# patience=2 にあたるのは patience=1。改善の幅も Keras と同じ絶対値で測る
 scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
-    optimizer, mode="min", factor=0.5, patience=2, min_lr=1e-5
+    optimizer,
+    mode="min",
+    factor=0.5,
+    patience=1,
+    threshold_mode="abs",
+    min_lr=1e-5,
 )
 
 patience = 5
