@@ -33,6 +33,7 @@ class Block:
     code: str  # コピーされる文字列
     shown_output: str  # コードの下に表示した出力(標準出力)
     nondeterministic: bool
+    shown: str = ""  # 表示したままの文字列(対話モードの例はプロンプトつき)
 
 
 def format_copy_text(text: str) -> str:
@@ -93,6 +94,7 @@ def blocks(site: Path) -> list[Block]:
                     format_copy_text(clone.get_text()),
                     shown,
                     nondeterministic,
+                    pre.get_text(),
                 )
             )
     return found

@@ -19,6 +19,7 @@
 
 import ast
 import os
+import re
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -51,15 +52,7 @@ def _run(runner: Runner, block: Block, snippet: Snippet | None):
         folder = Path(tmp) / "work"
         folder.mkdir()
         if block.language == "pycon":
-            return subprocess.run(
-                [runner.python, "-i", "-q"],
-                input=block.code + "\n",
-                cwd=folder,
-                env=runner.env,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
+            return _console(runner, block, folder)
         file = folder / (snippet.path.name if snippet else "example.py")
         file.write_text(block.code + "\n", encoding="utf-8")
         # 部品(# helper:)を使うコードは、部品を同じフォルダに置いて動かす
@@ -68,6 +61,37 @@ def _run(runner: Runner, block: Block, snippet: Snippet | None):
             if snippet and other.helper_of == snippet.id:
                 (folder / other.path.name).write_text(other.source)
         return runner.run(file)
+
+
+# 表示した対話モードの例を、読者の環境で doctest として確かめる(サイトの
+# doctest と同じフラグ)。失敗は標準出力に書かれ、終了コードが 1 になる
+_DOCTEST = """
+import doctest, sys
+test = doctest.DocTestParser().get_doctest(
+    sys.stdin.read(), {"__name__": "__main__"}, "page", None, 0
+)
+runner = doctest.DocTestRunner(
+    optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+)
+runner.run(test)
+sys.exit(1 if runner.failures else 0)
+"""
+
+
+def _console(runner: Runner, block: Block, folder: Path):
+    """対話モードの例: 表示どおりの結果になるか(doctest)と、コピーしたものを
+    対話モードの Python に貼り付けて動くか。"""
+    run = dict(cwd=folder, env=runner.env, capture_output=True, text=True)
+    shown = subprocess.run(
+        [runner.python, "-c", _DOCTEST], input=block.shown, timeout=300, **run
+    )
+    pasted = subprocess.run(
+        [runner.python, "-i", "-q"],
+        input=block.code + "\n",
+        timeout=300,
+        **run,
+    )
+    return shown, pasted
 
 
 @pytest.fixture(scope="module")
@@ -122,12 +146,29 @@ def _problems(block: Block, snippet: Snippet | None, run) -> list[str]:
         if not last[0].startswith(snippet.expect_error):
             return [f"{where}: {snippet.expect_error} で終わらない: {last}"]
         return []
-    problems = []
     if block.language == "pycon":
-        # 対話モードは、プロンプト(>>> と ...)を標準エラーに書く
-        errors = run.stderr.replace(">>>", "").replace("...", "").strip()
-    else:
-        errors = run.stderr.strip()
+        shown, pasted = run
+        problems = []
+        if shown.returncode != 0:
+            problems.append(f"{where}: 表示した結果にならない\n{shown.stdout}")
+        # 貼り付けたとき、エラーはページが見せている例外だけ(構文エラーなし)
+        expected = block.shown.count("Traceback (most recent call last)")
+        if pasted.stderr.count("Traceback (most recent call last)") != (
+            expected
+        ) or re.search(r"(Syntax|Indentation)Error", pasted.stderr):
+            problems.append(f"{where}: 貼り付けると失敗する\n{pasted.stderr}")
+        return problems
+    problems = []
+    # 標準エラーに出ると分かっている行(スニペットの # stderr: の正規表現。
+    # ページの本文がそのことを説明している)は除く
+    allowed = re.findall(
+        r"^# stderr: (.+)$", snippet.source if snippet else "", re.M
+    )
+    errors = "\n".join(
+        line
+        for line in run.stderr.strip().splitlines()
+        if not any(re.search(a, line) for a in allowed)
+    )
     if run.returncode != 0 or errors:
         problems.append(f"{where}: 終了コード {run.returncode}\n{run.stderr}")
     if not block.nondeterministic and run.stdout != block.shown_output:
