@@ -19,7 +19,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from reader.environment import SITE
+from reader.environment import SITE, reader_env
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +54,10 @@ def reader_python(tmp_path_factory) -> Path:
         sysconfig.get_paths()["purelib"] + "\n"
     )
     probe = subprocess.run(
-        [python, "-c", "import snippets"], capture_output=True, text=True
+        [python, "-c", "import snippets"],
+        env=reader_env(python, venv),
+        capture_output=True,
+        text=True,
     )
     assert probe.returncode != 0, "読者の環境で snippets が import できる"
     return python

@@ -21,6 +21,13 @@ from pathlib import Path
 _SERVER = r"""
 import json, os, runpy, sys, traceback
 import numpy, torch  # noqa: F401 (子が import し直さないように)
+if os.environ.get("READER_PRELOAD_TF"):
+    # TensorFlow を使うスニペットが import の前に行う設定と同じもの
+    # (tests/test_pages_snippets.py がスニペットにあることを確かめる)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    del os.environ["READER_PRELOAD_TF"]
+    import keras, tensorflow  # noqa: F401
 
 def child(request):
     os.chdir(request["cwd"])
@@ -55,11 +62,27 @@ for line in sys.stdin:
 """
 
 
-def needs_fresh_process(source: str) -> bool:
-    """import 済みのプロセスからでは、単独の実行と同じにならないコード。"""
-    return any(
-        word in source for word in ("tensorflow", "keras", "os.environ")
-    )
+_TF_SETUP = (
+    'os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")',
+    'os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")',
+)
+
+
+def kind(source: str) -> str:
+    """どのプロセスで実行するか: ``torch``(torch を import 済みのものを
+    fork)、``tf``(TensorFlow も、スニペットと同じ設定で import 済み)、
+    ``fresh``(本当に新しいプロセス)。import の前に環境変数を書き換える
+    コードは、import 済みの状態では結果が変わりうるので fresh にする。
+    """
+    uses_tf = any(w in source for w in ("tensorflow", "keras", "tensorboard"))
+    # 環境変数に触れるのが、その 2 行の設定だけなら、import 済みと同じ
+    if all(line in source for line in _TF_SETUP) and source.count(
+        "os.environ"
+    ) == len(_TF_SETUP):
+        return "tf"
+    if uses_tf or "os.environ" in source:
+        return "fresh"
+    return "torch"
 
 
 class Result:
@@ -79,17 +102,21 @@ class Runner:
         self._servers: list[subprocess.Popen] = []
         self._lock = threading.Lock()
 
-    def _server(self) -> subprocess.Popen:
-        server = getattr(self._local, "server", None)
+    def _server(self, name: str) -> subprocess.Popen:
+        servers = self._local.__dict__.setdefault("servers", {})
+        server = servers.get(name)
         if server is None:
+            env = dict(self.env)
+            if name == "tf":
+                env["READER_PRELOAD_TF"] = "1"
             server = subprocess.Popen(
                 [self.python, "-c", _SERVER],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
-                env=self.env,
+                env=env,
                 text=True,
             )
-            self._local.server = server
+            servers[name] = server
             with self._lock:
                 self._servers.append(server)
         return server
@@ -97,7 +124,8 @@ class Runner:
     def run(self, file: Path) -> Result:
         """file を、そのフォルダを作業ディレクトリにして実行する。"""
         folder = file.parent
-        if needs_fresh_process(file.read_text(encoding="utf-8")):
+        how = kind(file.read_text(encoding="utf-8"))
+        if how == "fresh":
             done = subprocess.run(
                 [self.python, file.name],
                 cwd=folder,
@@ -114,7 +142,7 @@ class Runner:
             "stdout": str(out),
             "stderr": str(err),
         }
-        server = self._server()
+        server = self._server(how)
         server.stdin.write(json.dumps(request) + "\n")
         server.stdin.flush()
         code = json.loads(server.stdout.readline())

@@ -78,12 +78,29 @@ sys.exit(1 if runner.failures else 0)
 """
 
 
+def _as_doctest(shown: str) -> str:
+    """表示の、出力の途中の空行を doctest の書き方(<BLANKLINE>)に戻す。"""
+    lines = shown.splitlines()
+    for i in range(1, len(lines) - 1):
+        after = lines[i + 1]
+        if (
+            not lines[i].strip()
+            and after.strip()
+            and not after.startswith((">>>", "..."))
+        ):
+            lines[i] = "<BLANKLINE>"
+    return "\n".join(lines) + "\n"
+
+
 def _console(runner: Runner, block: Block, folder: Path):
     """対話モードの例: 表示どおりの結果になるか(doctest)と、コピーしたものを
     対話モードの Python に貼り付けて動くか。"""
     run = dict(cwd=folder, env=runner.env, capture_output=True, text=True)
     shown = subprocess.run(
-        [runner.python, "-c", _DOCTEST], input=block.shown, timeout=300, **run
+        [runner.python, "-c", _DOCTEST],
+        input=_as_doctest(block.shown),
+        timeout=300,
+        **run,
     )
     pasted = subprocess.run(
         [runner.python, "-i", "-q"],
