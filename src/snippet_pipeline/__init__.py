@@ -21,6 +21,7 @@ def setup(app):
         build,
         cells,
         cjk_linebreaks,
+        console_lexer,
         equivalence,
         mermaid_local,
         notebook,
@@ -44,4 +45,5 @@ def setup(app):
     reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
     values.setup(app)  # 10. {snippet-value}: 本文の数値を実行結果と照合する
     equivalence.setup(app)  # 11. 対応表の検証の列と、タブの脇の同等性の注記
+    console_lexer.setup(app)  # 12. 対話モードの例: プロンプトの行だけがコード
     return {"parallel_read_safe": True, "parallel_write_safe": True}
