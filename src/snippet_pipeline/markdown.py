@@ -218,6 +218,8 @@ class MarkdownWriter:
 
     # -- 行内 ------------------------------------------------------------
     def inline(self, node: nodes.Node) -> str:
+        if isinstance(node, (nodes.raw, nodes.comment)):
+            return ""  # アイコンの SVG など、HTML 向けのもの
         if isinstance(node, nodes.Text):
             return _inline_text(str(node)).replace("*", "\\*")
         if isinstance(node, nodes.literal):
