@@ -10,6 +10,8 @@
 - 環境変数は PATH・HOME・LANG だけ。プロジェクトがビルドで使う変数
   (``records.ENVIRONMENT``)は渡さない。
 - 作業ディレクトリは空の一時ディレクトリ。
+
+ノートブックを実行するカーネルの定義(``kernels.py``)もここで作る。
 """
 
 import os
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from reader.environment import SITE, reader_env
+from reader.kernels import Kernels
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +64,16 @@ def reader_python(tmp_path_factory) -> Path:
     )
     assert probe.returncode != 0, "読者の環境で snippets が import できる"
     return python
+
+
+@pytest.fixture(scope="session")
+def kernels(reader_python, tmp_path_factory):
+    """読者の Python で動くカーネルの定義(種類ごと。kernels.py)。"""
+    home = tmp_path_factory.mktemp("kernel-home")
+    found = Kernels(
+        reader_python,
+        reader_env(reader_python, home),
+        tmp_path_factory.mktemp("kernels"),
+    )
+    yield found
+    found.close()

@@ -10,6 +10,7 @@
 import copy
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -56,14 +57,19 @@ def format_copy_text(text: str) -> str:
     return text[:-1] if text.endswith("\n") else text
 
 
+@cache
+def page(html: Path) -> BeautifulSoup:
+    """ビルドしたページ(読むだけに使う。テストの間で共有する)。"""
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
 def blocks(site: Path) -> list[Block]:
     found = []
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
         if rel.startswith(("_static/", "_sources/")):
             continue
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for pre in soup.select(CONF["copybutton_selector"]):
+        for pre in page(html).select(CONF["copybutton_selector"]):
             highlight = pre.find_parent("div", class_="highlight").parent
             language = next(
                 (

@@ -1,71 +1,67 @@
 """コピーしたコードを、読者と同じように新しいプロセスで実行する。
 
-``python <ファイル>`` と同じ結果を、速く得る: 読者の環境の Python を 1 つ
-起動して torch と NumPy を import しておき、コードごとにそのプロセスを
-fork した新しいプロセスで、空のフォルダを作業ディレクトリにして
-``__main__`` として実行する(torch の import の 2 秒ほどを毎回払わない)。
+``python <ファイル>``、``python -c <文字列>``、``python -i -q``(対話モード
+に貼り付ける)と同じ結果を、速く得る: 読者の環境の Python を 1 つ起動して
+NumPy と torch を import しておき(``forkserver.py``)、コードごとにその
+プロセスを fork した新しいプロセスで、空のフォルダを作業ディレクトリにして
+新しい ``__main__`` で実行する(torch の import の 2 秒ほどを毎回払わない)。
 
 fork した子は、torch を import し終えた直後の新しいプロセスと同じ状態で
 始まる。ただし、import より前に環境変数を書き換えるコード(TensorFlow の
-設定など)や TensorFlow を使うコードは、import 済みの状態では結果が変わり
-うるので、``python <ファイル>`` で本当に新しいプロセスとして実行する。
+設定など)や TensorFlow を使うコード、torch のコンパイルに触れるコードは、
+import 済みの状態では結果が変わりうるので、``python …`` で本当に新しい
+プロセスとして実行する(TensorFlow を使うコードのうち、スニペットと同じ
+設定だけをしてから import するものは、その設定で TensorFlow も import 済みの
+ものを fork する)。規則は ``kind()``。ノートブックのカーネル(kernels.py)
+も同じ規則で選ぶ。
 """
 
+import ast
+import collections
 import json
+import os
 import subprocess
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
-# 子の終わり方は python <ファイル> と同じ: 例外ならトレースバックと 1、
-# sys.exit("文") なら文を標準エラーに書いて 1
-_SERVER = r"""
-import json, os, runpy, sys, traceback
-import numpy, torch  # noqa: F401 (子が import し直さないように)
-if os.environ.get("READER_PRELOAD_TF"):
-    # TensorFlow を使うスニペットが import の前に行う設定と同じもの
-    # (tests/test_pages_snippets.py がスニペットにあることを確かめる)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    del os.environ["READER_PRELOAD_TF"]
-    import keras, tensorflow  # noqa: F401
+from snippet_pipeline import records
+from snippet_pipeline.markers import all_snippets
 
-def child(request):
-    os.chdir(request["cwd"])
-    for fd, name in ((1, "stdout"), (2, "stderr")):
-        os.dup2(os.open(request[name], os.O_WRONLY | os.O_CREAT), fd)
-    sys.argv = [request["file"]]
-    sys.path[0] = request["cwd"]
-    code = 0
-    try:
-        runpy.run_path(request["file"], run_name="__main__")
-    except SystemExit as stop:
-        if isinstance(stop.code, int):
-            code = stop.code
-        elif stop.code is not None:
-            print(stop.code, file=sys.stderr)
-            code = 1
-    except BaseException:
-        traceback.print_exc()
-        code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+T = TypeVar("T")
+R = TypeVar("R")
 
-for line in sys.stdin:
-    request = json.loads(line)
-    sys.stdout.flush()
-    pid = os.fork()
-    if pid == 0:
-        child(request)
-    _, status = os.waitpid(pid, 0)
-    print(json.dumps(os.waitstatus_to_exitcode(status)), flush=True)
-"""
-
+#: fork サーバー(読者の Python で ``python -c`` として実行する)
+SERVER = (Path(__file__).parent / "forkserver.py").read_text(encoding="utf-8")
 
 _TF_SETUP = (
     'os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")',
     'os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")',
 )
+_TF_PACKAGES = {"tensorflow", "keras", "tensorboard"}
+_COMPILE = ("torch.compile", "_dynamo", "_inductor")
+
+
+def _first_tf_import(source: str) -> int | None:
+    """TensorFlow などを最初に import する行(読めないコードなら 0)。"""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return 0
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module]
+        else:
+            continue
+        if {n.split(".")[0] for n in names} & _TF_PACKAGES:
+            lines.append(node.lineno)
+    return min(lines, default=None)
 
 
 def kind(source: str) -> str:
@@ -73,16 +69,95 @@ def kind(source: str) -> str:
     fork)、``tf``(TensorFlow も、スニペットと同じ設定で import 済み)、
     ``fresh``(本当に新しいプロセス)。import の前に環境変数を書き換える
     コードは、import 済みの状態では結果が変わりうるので fresh にする。
+    source はファイル 1 つか、ノートブックのコードのセルをつないだもの。
     """
-    uses_tf = any(w in source for w in ("tensorflow", "keras", "tensorboard"))
-    # 環境変数に触れるのが、その 2 行の設定だけなら、import 済みと同じ
-    if all(line in source for line in _TF_SETUP) and source.count(
-        "os.environ"
-    ) == len(_TF_SETUP):
-        return "tf"
+    # torch._dynamo も import 済み(forkserver.py)。その設定やコンパイルに
+    # 触れるコードは、新しいプロセスで import したときと同じにする
+    if any(w in source for w in _COMPILE):
+        return "fresh"
+    uses_tf = any(w in source for w in _TF_PACKAGES)
+    # 環境変数に触れるのが、その 2 行の設定(ノートブックではスニペットごと
+    # に繰り返す)だけで、TensorFlow などを import するのがその後なら、
+    # スニペットと同じ設定で import 済みのものと同じ
+    rest = source
+    for line in _TF_SETUP:
+        rest = rest.replace(line, "")
+    if all(line in source for line in _TF_SETUP) and "os.environ" not in rest:
+        setup = max(
+            source[: source.index(line)].count("\n") + 1 for line in _TF_SETUP
+        )
+        first = _first_tf_import(source)
+        if first is None or first > setup:
+            return "tf"
+        return "fresh"
     if uses_tf or "os.environ" in source:
         return "fresh"
     return "torch"
+
+
+#: 並列に実行する数
+JOBS = max(2, os.cpu_count() or 2)
+
+
+def parallel(
+    function: Callable[[T], R],
+    items: list[T],
+    weight: Callable[[T], float] = lambda item: 0.0,
+    jobs: int = JOBS,
+) -> list[R]:
+    """items のそれぞれに function を、jobs 個のスレッドで並列に実行した
+    結果(items の順)。
+
+    読者は 1 つずつ実行し、torch と TensorFlow は既定で CPU のコアの数の
+    スレッドで計算する(OpenMP のスレッドは、ほかのスレッドを待つ間も CPU を
+    回し続ける)。同じ優先度で並べると、学習のループを回すプロセスどうしが
+    互いのスレッドを待って何倍も遅くなる。そこで 1 つ目のスレッドだけが
+    ふつうの優先度で重い(weight の大きい)ものから実行し、ほかのスレッドは
+    CPU が空いているときだけ動く優先度(SCHED_IDLE)で軽いものから実行する。
+    優先度はスレッドごとで(Linux)、そのスレッドが起動するプロセスに
+    引き継がれる(fork したカーネルには launcher.py が伝える)。重いものは
+    1 つで実行したときに近い速さで進み、軽いものは空いた CPU で進む。
+    優先度は実行の順番と速さだけを変え、スレッド数にも環境変数にも出力にも
+    関わらない。
+    """
+    queue = collections.deque(
+        sorted(range(len(items)), key=lambda i: -weight(items[i]))
+    )
+    results: list = [None] * len(items)
+    lock = threading.Lock()
+
+    def work(rank: int) -> None:
+        if rank:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        while True:
+            with lock:
+                if not queue:
+                    return
+                i = queue.popleft() if rank == 0 else queue.pop()
+            try:
+                results[i] = function(items[i])
+            except BaseException:
+                with lock:  # ほかのスレッドも止める
+                    queue.clear()
+                raise
+
+    with ThreadPoolExecutor(jobs) as pool:
+        for done in [pool.submit(work, rank) for rank in range(jobs)]:
+            done.result()
+    return results
+
+
+def recorded_seconds(source: str) -> float:
+    """source のスニペットをビルドが実行したときの秒数(記録がなければ 0)。
+    並列に実行する順番を決めるだけに使う。"""
+    snippet = _snippets().get(source.rstrip("\n"))
+    record = records.load(snippet) if snippet else None
+    return record["seconds"] if record else 0.0
+
+
+@cache
+def _snippets() -> dict:
+    return {s.source.rstrip("\n"): s for s in all_snippets()}
 
 
 class Result:
@@ -93,7 +168,8 @@ class Result:
 
 
 class Runner:
-    """読者の Python で、ファイルを 1 つずつ新しいプロセスとして実行する。"""
+    """読者の Python で、コードを 1 つずつ新しいプロセスとして実行する
+    (``python <ファイル>``、``python -c``、``python -i -q``)。"""
 
     def __init__(self, python: Path, env: dict[str, str]):
         self.python = python
@@ -102,47 +178,60 @@ class Runner:
         self._servers: list[subprocess.Popen] = []
         self._lock = threading.Lock()
 
-    def _server(self, name: str) -> subprocess.Popen:
+    def start(self, how: str, console: bool = False) -> subprocess.Popen:
+        """how(``torch`` か ``tf``)のサーバー(なければ起動する。import が
+        終わるのは待たない)。スレッドごとに 1 つ。対話モード(console)は
+        ``python -i -q`` で起動したサーバーから(子の ``sys.flags`` も
+        ``python -i -q`` と同じになる)。"""
+        flags = ("-i", "-q") if console else ()
         servers = self._local.__dict__.setdefault("servers", {})
-        server = servers.get(name)
+        server = servers.get((how, flags))
         if server is None:
             env = dict(self.env)
-            if name == "tf":
+            if how == "tf":
                 env["READER_PRELOAD_TF"] = "1"
             server = subprocess.Popen(
-                [self.python, "-c", _SERVER],
+                [self.python, *flags, "-c", SERVER, "files"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 env=env,
                 text=True,
             )
-            servers[name] = server
+            servers[(how, flags)] = server
             with self._lock:
                 self._servers.append(server)
         return server
 
-    def run(self, file: Path) -> Result:
-        """file を、そのフォルダを作業ディレクトリにして実行する。"""
-        folder = file.parent
-        how = kind(file.read_text(encoding="utf-8"))
+    def _execute(
+        self,
+        how: str,
+        folder: Path,
+        argv: list[str],
+        request: dict,
+        stdin: str | None = None,
+    ) -> Result:
+        """folder を作業ディレクトリにして ``python <argv>`` と同じことを
+        する(stdin は標準入力に与える文字列)。how は ``kind()`` の答え。
+        標準入出力のファイルは folder の隣に置く(folder は空のまま)。"""
         if how == "fresh":
             done = subprocess.run(
-                [self.python, file.name],
+                [self.python, *argv],
                 cwd=folder,
                 env=self.env,
+                input=stdin,
+                stdin=None if stdin is not None else subprocess.DEVNULL,
                 capture_output=True,
                 text=True,
                 timeout=600,
             )
             return Result(done.returncode, done.stdout, done.stderr)
         out, err = folder.parent / "stdout.txt", folder.parent / "stderr.txt"
-        request = {
-            "file": str(file),
-            "cwd": str(folder),
-            "stdout": str(out),
-            "stderr": str(err),
-        }
-        server = self._server(how)
+        request.update(cwd=str(folder), stdout=str(out), stderr=str(err))
+        if stdin is not None:
+            file = folder.parent / "stdin.txt"
+            file.write_text(stdin, encoding="utf-8")
+            request["stdin"] = str(file)
+        server = self.start(how, request.get("console", False))
         server.stdin.write(json.dumps(request) + "\n")
         server.stdin.flush()
         code = json.loads(server.stdout.readline())
@@ -150,6 +239,26 @@ class Runner:
             code,
             out.read_text(encoding="utf-8"),
             err.read_text(encoding="utf-8"),
+        )
+
+    def run(self, file: Path, how: str | None = None) -> Result:
+        """``python <file>``(file のフォルダを作業ディレクトリにして)。
+        how は ``kind()`` の答え(既定は file の中身から決める)。"""
+        how = how or kind(file.read_text(encoding="utf-8"))
+        return self._execute(
+            how, file.parent, [file.name], {"file": file.name}
+        )
+
+    def command(self, code: str, stdin: str, folder: Path, how: str):
+        """``python -c <code>``(標準入力に stdin を与えて)。"""
+        return self._execute(
+            how, folder, ["-c", code], {"command": code}, stdin
+        )
+
+    def console(self, text: str, folder: Path, how: str) -> Result:
+        """``python -i -q`` に text を貼り付ける(標準入力から読ませる)。"""
+        return self._execute(
+            how, folder, ["-i", "-q"], {"console": True}, text
         )
 
     def close(self) -> None:

@@ -18,21 +18,16 @@
 """
 
 import ast
-import os
 import re
-import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from reader.copying import Block, blocks
 from reader.environment import importable_by_reader, reader_env
-from reader.standalone import Runner
+from reader.standalone import Runner, kind, parallel, recorded_seconds
 
 from snippet_pipeline.markers import Snippet, all_snippets
-
-JOBS = max(2, os.cpu_count() or 2)
 
 
 @pytest.fixture(scope="module")
@@ -94,20 +89,11 @@ def _as_doctest(shown: str) -> str:
 
 def _console(runner: Runner, block: Block, folder: Path):
     """対話モードの例: 表示どおりの結果になるか(doctest)と、コピーしたものを
-    対話モードの Python に貼り付けて動くか。"""
-    run = dict(cwd=folder, env=runner.env, capture_output=True, text=True)
-    shown = subprocess.run(
-        [runner.python, "-c", _DOCTEST],
-        input=_as_doctest(block.shown),
-        timeout=300,
-        **run,
-    )
-    pasted = subprocess.run(
-        [runner.python, "-i", "-q"],
-        input=block.code + "\n",
-        timeout=300,
-        **run,
-    )
+    対話モードの Python に貼り付けて動くか。どちらも新しいプロセスで
+    (``python -c`` と ``python -i -q``。standalone.py)。"""
+    how = kind(block.code)
+    shown = runner.command(_DOCTEST, _as_doctest(block.shown), folder, how)
+    pasted = runner.console(block.code + "\n", folder, how)
     return shown, pasted
 
 
@@ -124,15 +110,18 @@ def runs(copied, reader_python, tmp_path_factory):
             todo.setdefault((block.language, block.code), (block, snippet))
     home = tmp_path_factory.mktemp("home")
     runner = Runner(reader_python, reader_env(reader_python, home))
+    items = list(todo.items())
     try:
-        with ThreadPoolExecutor(JOBS) as pool:
-            results = pool.map(
-                lambda item: (item[0], _run(runner, *item[1])),
-                todo.items(),
-            )
-            return dict(results)
+        results = parallel(
+            lambda item: _run(runner, *item[1]),
+            items,
+            weight=lambda item: recorded_seconds(item[0][1]),
+        )
     finally:
         runner.close()
+    return {
+        key: result for (key, _), result in zip(items, results, strict=True)
+    }
 
 
 def test_every_copyable_block_is_known(copied):

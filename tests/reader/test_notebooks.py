@@ -1,7 +1,9 @@
 """ダウンロードしたノートブック(``.ipynb``)は、読者の環境で上から順に動く。
 
 コードを載せたページのノートブックをすべて、読者の環境
-(``conftest.py``)の新しいカーネルで、空のフォルダから実行する。
+(``conftest.py``)の新しいカーネル(``kernels.py``)で、空のフォルダから
+実行する。コードのセルが同じノートブック(同じスニペットを載せたページ)
+は、実行を 1 度にまとめる。
 
 - どのセルも失敗しない(例外で終わることがページの内容のセルを除く)。
 - 保存されている出力は、ページがセルの下に表示したものと同じ。
@@ -11,20 +13,19 @@
 """
 
 import json
-import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 import pytest
-from bs4 import BeautifulSoup
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
+from reader.copying import page
 from reader.environment import reader_env
+from reader.kernels import Kernels
+from reader.standalone import kind, parallel, recorded_seconds
 
-JOBS = max(2, os.cpu_count() or 2)
 MYST = re.compile(
     r"^(:{3,}|`{3,})\{|\{[a-z-]+\}`|\]\([^)]*\.md(#[^)]*)?\)|<svg", re.M
 )
@@ -41,37 +42,31 @@ def downloads(site) -> list[Path]:
     return found
 
 
-@pytest.fixture(scope="module")
-def kernel_dir(reader_python, tmp_path_factory) -> Path:
-    """読者の Python で動くカーネルの定義(python3 の名前で)。"""
-    folder = tmp_path_factory.mktemp("kernels")
-    spec = folder / "python3"
-    spec.mkdir()
-    (spec / "kernel.json").write_text(
-        json.dumps(
-            {
-                "argv": [
-                    str(reader_python),
-                    "-m",
-                    "ipykernel_launcher",
-                    "-f",
-                    "{connection_file}",
-                ],
-                "display_name": "Python 3",
-                "language": "python",
-            }
-        )
+def _kind(notebook) -> str:
+    """どのカーネルで実行するか(コピーしたコードと同じ規則)。"""
+    return kind(
+        "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
     )
-    return folder
 
 
-def _execute(path: Path, kernel_dir: Path, python: Path, tmp: Path):
+def _weight(path: Path) -> float:
+    """並列に実行する順番のための重さ(ビルドでセルを実行した秒数)。"""
+    notebook = nbformat.read(path, as_version=4)
+    return sum(
+        recorded_seconds(c.source)
+        for c in notebook.cells
+        if c.cell_type == "code"
+    )
+
+
+def _execute(path: Path, kernels: Kernels, python: Path, tmp: Path):
     notebook = nbformat.read(path, as_version=4)
     folder = tmp / "_".join(path.with_suffix("").parts[-3:])
     folder.mkdir(parents=True)
+    specs = kernels.kernel_dir(_kind(notebook))
     manager = KernelManager(
         kernel_name="python3",
-        kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernel_dir)]),
+        kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(specs)]),
     )
     client = NotebookClient(
         notebook,
@@ -84,21 +79,50 @@ def _execute(path: Path, kernel_dir: Path, python: Path, tmp: Path):
         client.execute(env=env, cwd=str(folder))
     except Exception as error:  # どのセルで失敗したかを報告する
         return f"{path.name}: {type(error).__name__}: {error}"[:3000]
+    finally:  # km を渡したので、nbclient はカーネルを止めない(すぐ止める)
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
     return None
+
+
+def _code(path: Path) -> str:
+    """実行の結果を決めるもの(コードのセルの中身とメタデータ)。"""
+    notebook = nbformat.read(path, as_version=4)
+    return json.dumps(
+        [
+            [c.source, c.metadata]
+            for c in notebook.cells
+            if c.cell_type == "code"
+        ],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
 
 
 # すべてを並列に実行するので、1 つのテストとしては長い
 @pytest.mark.timeout(1200)
 def test_notebooks_run_top_to_bottom_in_a_clean_kernel(
-    downloads, kernel_dir, reader_python, tmp_path
+    downloads, kernels, reader_python, tmp_path
 ):
-    with ThreadPoolExecutor(JOBS) as pool:
-        failures = pool.map(
-            lambda p: _execute(p, kernel_dir, reader_python, tmp_path),
-            downloads,
-        )
-        failures = [f for f in failures if f]
-    print(f"ノートブック {len(downloads)} 冊を新しいカーネルで実行")
+    same: dict[str, list[Path]] = {}
+    for path in downloads:
+        same.setdefault(_code(path), []).append(path)
+    groups = list(same.values())
+    results = parallel(
+        lambda paths: _execute(paths[0], kernels, reader_python, tmp_path),
+        groups,
+        weight=lambda paths: _weight(paths[0]),
+    )
+    failures = [
+        failure
+        + "".join(f"\n(同じコードの {p.name} も同じ)" for p in paths[1:])
+        for paths, failure in zip(groups, results, strict=True)
+        if failure
+    ]
+    print(
+        f"ノートブック {len(downloads)} 冊(コードの違う {len(groups)} 冊)を"
+        "新しいカーネルで実行"
+    )
     assert not failures, "\n\n".join(failures)
 
 
@@ -115,13 +139,12 @@ def test_markdown_cells_are_plain_markdown(downloads):
 
 
 def _page_outputs(html: Path) -> list[str]:
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     return [
         "".join(
             o.select_one("pre").get_text()
             for o in cell.select("div.output.stream")
         )
-        for cell in soup.select("div.cell")
+        for cell in page(html).select("div.cell")
     ]
 
 
