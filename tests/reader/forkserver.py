@@ -21,7 +21,8 @@
   子の pid を返し、子が終われば終了コードを返す。接続が切れれば(launcher
   が kill された)、子のプロセスグループを kill する。
 
-どちらも標準入力が閉じれば終わる(残った子は kill する)。
+どちらも標準入力が閉じれば終わる(残った子は kill する)。Linux 用
+(pidfd、SCHED_IDLE、SOCK_SEQPACKET の Unix ソケット)。
 """
 
 import atexit
