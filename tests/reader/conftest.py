@@ -11,7 +11,8 @@
   (``records.ENVIRONMENT``)は渡さない。
 - 作業ディレクトリは空の一時ディレクトリ。
 
-ノートブックを実行するカーネルの定義(``kernels.py``)もここで作る。
+コピーしたコードを実行するもの(``standalone.py``)と、ノートブックを実行する
+カーネルの定義(``kernels.py``)もここで作る。
 """
 
 import os
@@ -23,6 +24,7 @@ from pathlib import Path
 import pytest
 from reader.environment import SITE, reader_env
 from reader.kernels import Kernels
+from reader.standalone import Runner
 
 
 @pytest.fixture(scope="session")
@@ -75,5 +77,15 @@ def kernels(reader_python, tmp_path_factory):
         reader_env(reader_python, home),
         tmp_path_factory.mktemp("kernels"),
     )
+    yield found
+    found.close()
+
+
+@pytest.fixture(scope="session")
+def runner(reader_python, tmp_path_factory):
+    """コピーしたコードを読者の Python で新しいプロセスとして実行するもの
+    (standalone.py)。"""
+    home = tmp_path_factory.mktemp("home")
+    found = Runner(reader_python, reader_env(reader_python, home))
     yield found
     found.close()

@@ -9,11 +9,11 @@
 
 - ``files``: 標準入力から 1 行に 1 つの JSON の依頼を読み、子の終了コードを
   1 行で返す。依頼の ``stdin``・``stdout``・``stderr`` はファイルのパスで、
-  ``cwd`` が作業ディレクトリ。``file`` は ``python <ファイル>``、
-  ``command`` は ``python -c <文字列>``、``console`` は ``python -i -q``
-  (標準入力を対話モードの Python に貼り付ける)と同じ。``console`` の
-  依頼は ``python -i -q -c …`` で起動したサーバーに送る(子の
-  ``sys.flags`` も ``python -i -q`` と同じになる)。
+  ``cwd`` が作業ディレクトリ、``idle`` なら子を SCHED_IDLE にする。
+  ``file`` は ``python <ファイル>``、``command`` は ``python -c <文字列>``、
+  ``console`` は ``python -i -q``(標準入力を対話モードの Python に貼り
+  付ける)と同じ。``console`` の依頼は ``python -i -q -c …`` で起動した
+  サーバーに送る(子の ``sys.flags`` も ``python -i -q`` と同じになる)。
 - ``kernels <fd>``: fd の Unix ソケット(SOCK_SEQPACKET)で待ち、接続ごとに
   Jupyter のカーネル(``python -m ipykernel_launcher``)を fork した子で
   起動する。接続してくるのはカーネルの定義が起動する ``launcher.py`` で、
@@ -157,6 +157,8 @@ def _interactive_loop() -> None:
 
 
 def _file_child(request: dict) -> None:
+    if request["idle"]:  # 依頼したスレッドと同じ優先度(standalone.parallel)
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     os.chdir(request["cwd"])
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
     _stdio(

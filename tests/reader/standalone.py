@@ -169,38 +169,63 @@ class Result:
 
 class Runner:
     """読者の Python で、コードを 1 つずつ新しいプロセスとして実行する
-    (``python <ファイル>``、``python -c``、``python -i -q``)。"""
+    (``python <ファイル>``、``python -c``、``python -i -q``)。
+
+    fork サーバーは種類ごとに、空いているものを使い回す(足りなければ
+    起動する)。サーバーはこの Runner を作ったスレッドの優先度で起動し、
+    SCHED_IDLE のスレッド(``parallel``)からの依頼なら、fork した子を
+    その優先度にする。
+    """
 
     def __init__(self, python: Path, env: dict[str, str]):
         self.python = python
         self.env = env
-        self._local = threading.local()
-        self._servers: list[subprocess.Popen] = []
+        self._idle: dict[tuple, list[subprocess.Popen]] = {}
+        self._servers: dict[tuple, list[subprocess.Popen]] = {}
         self._lock = threading.Lock()
+        # サーバーを起動するスレッド(作ったスレッドの優先度を引き継ぐ)
+        self._spawner = ThreadPoolExecutor(1)
+        self._spawner.submit(int).result()
 
-    def start(self, how: str, console: bool = False) -> subprocess.Popen:
-        """how(``torch`` か ``tf``)のサーバー(なければ起動する。import が
-        終わるのは待たない)。スレッドごとに 1 つ。対話モード(console)は
-        ``python -i -q`` で起動したサーバーから(子の ``sys.flags`` も
-        ``python -i -q`` と同じになる)。"""
-        flags = ("-i", "-q") if console else ()
-        servers = self._local.__dict__.setdefault("servers", {})
-        server = servers.get((how, flags))
-        if server is None:
-            env = dict(self.env)
-            if how == "tf":
-                env["READER_PRELOAD_TF"] = "1"
-            server = subprocess.Popen(
-                [self.python, *flags, "-c", SERVER, "files"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                env=env,
-                text=True,
-            )
-            servers[(how, flags)] = server
-            with self._lock:
-                self._servers.append(server)
+    def _spawn(self, key: tuple) -> subprocess.Popen:
+        how, console = key
+        env = dict(self.env)
+        if how == "tf":
+            env["READER_PRELOAD_TF"] = "1"
+        # 対話モードは python -i -q で起動したサーバーから(子の sys.flags も
+        # python -i -q と同じになる)
+        flags = ["-i", "-q"] if console else []
+        server = self._spawner.submit(
+            subprocess.Popen,
+            [self.python, *flags, "-c", SERVER, "files"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+        ).result()
+        self._servers.setdefault(key, []).append(server)
         return server
+
+    def start(self, how: str, console: bool = False) -> None:
+        """how(``torch`` か ``tf``)のサーバーがなければ、起動しておく
+        (import が終わるのは待たない)。"""
+        key = (how, console)
+        with self._lock:
+            if not self._servers.get(key):
+                self._idle.setdefault(key, []).append(self._spawn(key))
+
+    def _request(self, key: tuple, request: dict) -> int:
+        """空いているサーバー(なければ新しく起動する)に依頼する。"""
+        with self._lock:
+            idle = self._idle.get(key)
+            server = idle.pop() if idle else self._spawn(key)
+        try:
+            server.stdin.write(json.dumps(request) + "\n")
+            server.stdin.flush()
+            return json.loads(server.stdout.readline())
+        finally:
+            with self._lock:
+                self._idle.setdefault(key, []).append(server)
 
     def _execute(
         self,
@@ -231,10 +256,8 @@ class Runner:
             file = folder.parent / "stdin.txt"
             file.write_text(stdin, encoding="utf-8")
             request["stdin"] = str(file)
-        server = self.start(how, request.get("console", False))
-        server.stdin.write(json.dumps(request) + "\n")
-        server.stdin.flush()
-        code = json.loads(server.stdout.readline())
+        request["idle"] = os.sched_getscheduler(0) == os.SCHED_IDLE
+        code = self._request((how, request.get("console", False)), request)
         return Result(
             code,
             out.read_text(encoding="utf-8"),
@@ -262,6 +285,8 @@ class Runner:
         )
 
     def close(self) -> None:
-        for server in self._servers:
-            server.stdin.close()
-            server.wait(timeout=60)
+        for servers in self._servers.values():
+            for server in servers:
+                server.stdin.close()
+                server.wait(timeout=60)
+        self._spawner.shutdown()

@@ -24,10 +24,17 @@ from pathlib import Path
 
 import pytest
 from reader.copying import Block, blocks
-from reader.environment import importable_by_reader, reader_env
+from reader.environment import importable_by_reader
 from reader.standalone import Runner, kind, parallel, recorded_seconds
 
 from snippet_pipeline.markers import Snippet, all_snippets
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _servers(runner):
+    """fork サーバーの import(数秒)を、ページを読む間に進めておく。"""
+    for how in ("torch", "tf"):
+        runner.start(how)
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +105,7 @@ def _console(runner: Runner, block: Block, folder: Path):
 
 
 @pytest.fixture(scope="module")
-def runs(copied, reader_python, tmp_path_factory):
+def runs(copied, runner):
     """Python と対話モードの例をすべて、並列に 1 度ずつ実行した結果。"""
     files = _files()
     todo = {}
@@ -108,17 +115,12 @@ def runs(copied, reader_python, tmp_path_factory):
             if snippet is not None and snippet.helper_of:
                 continue  # 部品は、使う側と一緒に実行される
             todo.setdefault((block.language, block.code), (block, snippet))
-    home = tmp_path_factory.mktemp("home")
-    runner = Runner(reader_python, reader_env(reader_python, home))
     items = list(todo.items())
-    try:
-        results = parallel(
-            lambda item: _run(runner, *item[1]),
-            items,
-            weight=lambda item: recorded_seconds(item[0][1]),
-        )
-    finally:
-        runner.close()
+    results = parallel(
+        lambda item: _run(runner, *item[1]),
+        items,
+        weight=lambda item: recorded_seconds(item[0][1]),
+    )
     return {
         key: result for (key, _), result in zip(items, results, strict=True)
     }

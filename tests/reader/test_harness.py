@@ -37,14 +37,12 @@ def _kernel_servers(kernels):
     (対話モードの例を確かめる間に import が進む)。"""
 
 
-@pytest.fixture(scope="module")
-def runner(reader_python, tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    found = Runner(reader_python, reader_env(reader_python, home))
-    for console in (False, True):  # サーバーは並んで import する
-        found.start("torch", console)
-    yield found
-    found.close()
+@pytest.fixture(scope="module", autouse=True)
+def _runner_servers(runner):
+    """サーバーがなければ(このファイルだけを実行するとき)、並んで import
+    するように起動しておく。"""
+    runner.start("torch")
+    runner.start("torch", console=True)
 
 
 def _folder(tmp_path: Path, name: str) -> Path:
