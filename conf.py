@@ -46,6 +46,8 @@ nb_execution_mode = "off"
 html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["docs/_static"]
+# テーマの layout.html のうち、重い読み込みを外したもの(docs/_templates/layout.html)
+templates_path = ["docs/_templates"]
 html_css_files = ["custom.css"]
 html_js_files = [("ja_ui.js", {"priority": 501})]
 html_search_language = "ja"
@@ -69,8 +71,8 @@ copybutton_exclude = ".linenos, .gp, .go"
 # {snippet-part} の区間(.snippet-step)は単独では動かないのでコピーさせない
 copybutton_selector = "div:not(.output):not(.snippet-step) > div.highlight pre"
 
-# mermaid は CDN を使わず、docs/_static/vendor の mermaid を ja_ui が読み込む
-# (sphinxcontrib-mermaid の CDN 用ローダーは ja_ui が外す)
+# mermaid の図は、ビルド時に同梱の mermaid で SVG にしてページに埋め込む
+# (snippet_pipeline.mermaid_local)。読者のブラウザは mermaid を読み込まない
 mermaid_fullscreen = False
 
 # 数式は同梱の MathJax 3(docs/_static/vendor/mathjax、npm の mathjax@3.2.2)で

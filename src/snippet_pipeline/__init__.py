@@ -31,7 +31,7 @@ def setup(app):
     cells.setup(app)  # 2. {snippet} / {snippet-pair}: コードと記録の出力
     cjk_linebreaks.setup(app)  # 3. 日本語の文中の改行を空白にしない
     stamp.setup(app)  # 4. 「… で実行・検証済み」のスタンプ
-    mermaid_local.setup(app)  # 5. 同梱の mermaid を図のあるページだけに
+    mermaid_local.setup(app)  # 5. mermaid の図をビルド時に SVG にする
     search_ja.setup(app)  # 6. 日本語の検索語の分かち書き
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
     report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
