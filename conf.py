@@ -46,10 +46,11 @@ nb_execution_mode = "off"
 html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["docs/_static"]
-# テーマの layout.html のうち、重い読み込みを外したもの(docs/_templates/layout.html)
+# テーマの layout.html から重い読み込みを外したもの
+# (docs/_templates/layout.html)
 templates_path = ["docs/_templates"]
 html_css_files = ["custom.css"]
-html_js_files = [("ja_ui.js", {"priority": 501})]
+html_js_files = [("ja_ui.js", {"priority": 501}), "a11y.js"]
 html_search_language = "ja"
 html_search_options = {"type": "sphinx.search.ja.JanomeSplitter"}
 html_last_updated_fmt = None

@@ -19,6 +19,7 @@ def setup(app):
         build,
         cells,
         cjk_linebreaks,
+        icons,
         mermaid_local,
         notebook,
         reader_env,
@@ -36,4 +37,5 @@ def setup(app):
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
     report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
     reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
+    icons.setup(app)  # 10. テーマのアイコンを、使うものだけの小さな CSS で
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -44,7 +44,8 @@ _FLAGS = {
     "hide-output": directives.flag,
     "remove-input": directives.flag,
 }
-# 図の説明と見出し(1 枚目は :alt: と :caption:、n 枚目は :alt-n: と :caption-n:)
+# 図の説明と見出し(1 枚目は :alt: と :caption:、n 枚目は :alt-n: と
+# :caption-n:)
 _FIGURE_OPTIONS = {
     f"{name}{suffix}": directives.unchanged
     for name in ("alt", "caption")

@@ -43,10 +43,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 # サイトの本文と同じ系統の字形で幅を測る(読者の画面でラベルがはみ出さない)
-FONT = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif'
+FONT = (
+    '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", '
+    "sans-serif"
+)
 # ラベルは文節の切れ目で折り返す(Chromium の auto-phrase。lang="ja" の中で効く)
 THEME_CSS = (
-    ".nodeLabel, .edgeLabel, .cluster-label, .label { word-break: auto-phrase; }"
+    ".nodeLabel, .edgeLabel, .cluster-label, .label "
+    "{ word-break: auto-phrase; }"
 )
 # テーマごとの mermaid の設定と、図を置くページの地の色
 # (pydata-sphinx-theme の --pst-color-background)
@@ -78,14 +82,16 @@ FIX_CONTRAST = """([svgId, pageBg]) => {
     return (x + 0.05) / (y + 0.05);
   };
   const opaque = (c) => c && (c.length === 3 || c[3] > 0.5);
-  const SHAPES = 'rect, polygon, circle, ellipse, path';
+  const SHAPES = ['rect', 'polygon', 'circle', 'ellipse', 'path'];
   const background = (el) => {
     for (let e = el.parentElement; e; e = e.parentElement) {
       if (e.namespaceURI === 'http://www.w3.org/1999/xhtml') {
         const c = rgb(getComputedStyle(e).backgroundColor);
         if (opaque(c)) return c;
-      } else if (e.tagName === 'g' && /\\b(node|cluster)\\b/.test(e.getAttribute('class') || '')) {
-        for (const s of e.querySelectorAll(':scope > ' + SHAPES.split(', ').join(', :scope > '))) {
+      } else if (e.tagName === 'g' &&
+                 /\\b(node|cluster)\\b/.test(e.getAttribute('class') || '')) {
+        for (const s of e.children) {
+          if (!SHAPES.includes(s.tagName)) continue;
           const c = rgb(getComputedStyle(s).fill);
           if (opaque(c)) return c;
         }
@@ -203,10 +209,10 @@ def render(diagrams: dict[str, str]) -> None:
                         "</body></html>"
                     )
                     page.add_script_tag(path=str(MERMAID_JS))
+                    page.evaluate(RENDER, [render_id, code, config_for(theme)])
                     page.evaluate(
-                        RENDER, [render_id, code, config_for(theme)]
+                        FIX_CONTRAST, [render_id, spec["background"]]
                     )
-                    page.evaluate(FIX_CONTRAST, [render_id, spec["background"]])
                     svg = page.evaluate(
                         "(id) => document.getElementById(id).outerHTML",
                         render_id,

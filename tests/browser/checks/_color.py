@@ -43,7 +43,8 @@ COLOR_JS = """(() => {
         }
       }
     }
-    return rgb(getComputedStyle(document.body).backgroundColor) || [255, 255, 255];
+    const page = rgb(getComputedStyle(document.body).backgroundColor);
+    return page || [255, 255, 255];
   };
   const filtered = (el) => {
     for (let e = el; e; e = e.parentElement) {

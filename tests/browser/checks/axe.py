@@ -10,7 +10,9 @@ from pathlib import Path
 from browser.checks import path_of
 
 MODES = {"desktop-light", "desktop-dark"}
-AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
+AXE = (
+    Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
+)
 IMPACTS = ("serious", "critical")
 # 違反の数(規則ごと、表示ごと)。conftest などが集計を示すのに使える
 COUNTS: dict[tuple[str, str], int] = {}
@@ -35,7 +37,11 @@ def check(page, url, mode):
         key = (mode, v["id"])
         COUNTS[key] = COUNTS.get(key, 0) + len(v["targets"])
         where = "、".join(v["targets"][:3])
-        more = f" ほか {len(v['targets']) - 3} か所" if len(v["targets"]) > 3 else ""
+        more = (
+            f" ほか {len(v['targets']) - 3} か所"
+            if len(v["targets"]) > 3
+            else ""
+        )
         problems.append(
             f"{rel} ({mode}): axe {v['id']}({v['impact']}): {v['help']}"
             f" — {where}{more}"

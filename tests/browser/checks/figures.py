@@ -40,7 +40,9 @@ FIGURES = r"""() => {
       const label = (svg.getAttribute('aria-label') || '').trim();
       const role = svg.getAttribute('role') || '';
       if (!label) bad.push('SVG に aria-label がない');
-      else if (!/\bimg\b/.test(role)) bad.push(`SVG の role が img でない(${role})`);
+      else if (!/\bimg\b/.test(role)) {
+        bad.push(`SVG の role が img でない(${role})`);
+      }
     }
     const c = caption(d);
     if (c) bad.push(c);

@@ -43,7 +43,8 @@ ENTRIES = """() => {
   return [[nav.name, nav.decodedBodySize],
           ...res.map(r => [r.name, r.decodedBodySize])];
 }"""
-HAS_HEAVY = "() => !!document.querySelector('.mermaid-diagram, pre.mermaid, .math, mjx-container')"
+HAS_HEAVY = """() => !!document.querySelector(
+  '.mermaid-diagram, pre.mermaid, .math, mjx-container')"""
 
 
 def check(page, url, mode):

@@ -1,0 +1,28 @@
+// 支援技術のための補い(axe-core の serious の違反をなくす)。
+(() => {
+  const fix = () => {
+    // 左の目次の、下位ページを開閉する summary には文字がない。親のページの
+    // 名前を付ける(summary-name)
+    for (const s of document.querySelectorAll("li > details > summary")) {
+      if (s.textContent.trim() || s.hasAttribute("aria-label")) continue;
+      const link = s.closest("li").querySelector(":scope > a");
+      const name = link ? link.textContent.trim() : "";
+      s.setAttribute(
+        "aria-label",
+        name ? `「${name}」の下位ページを開閉` : "下位ページを開閉",
+      );
+    }
+    // 検索ボタンの名前(aria-label)に、画面に見えている文字を含める
+    // (label-content-name-mismatch)。見えている文字がなければ「検索」のまま
+    for (const b of document.querySelectorAll(".search-button__button")) {
+      const seen = b.innerText.replace(/\s+/g, " ").trim();
+      if (!seen) continue;
+      b.setAttribute("aria-label", seen.includes("検索") ? seen : `検索 ${seen}`);
+    }
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fix);
+  } else {
+    fix();
+  }
+})();
