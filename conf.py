@@ -76,6 +76,7 @@ copybutton_selector = "div:not(.output):not(.snippet-step) > div.highlight pre"
 # (snippet_pipeline.mermaid_local)。読者のブラウザは mermaid を読み込まない
 mermaid_fullscreen = False
 
-# 数式は同梱の MathJax 3(docs/_static/vendor/mathjax、npm の mathjax@3.2.2)で
-# 描く。CDN には一切アクセスしない(_static からの相対パス)
-mathjax_path = "vendor/mathjax/tex-mml-chtml.js"
+# 数式は、ビルド時に同梱の MathJax 3(npm の mathjax@3.2.2)で SVG にして
+# ページに埋め込む(snippet_pipeline.math_svg)。読者のブラウザは MathJax を
+# 読み込まない
+html_math_renderer = "svg"

@@ -20,6 +20,7 @@ def setup(app):
         cells,
         cjk_linebreaks,
         icons,
+        math_svg,
         mermaid_local,
         notebook,
         reader_env,
@@ -38,4 +39,5 @@ def setup(app):
     report.setup(app)  # 8. ビルドレポート(ページごとの実行結果の表)
     reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
     icons.setup(app)  # 10. テーマのアイコンを、使うものだけの小さな CSS で
+    math_svg.setup(app)  # 11. 数式をビルド時に SVG にする
     return {"parallel_read_safe": True, "parallel_write_safe": True}

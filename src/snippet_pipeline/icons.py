@@ -34,7 +34,12 @@ _USED = re.compile(r"\bfa-([a-z0-9-]+)")
 HEAD = """/* このファイルはビルドが書く(snippet_pipeline.icons)。
    手で編集しない。
    Font Awesome Free(CC BY 4.0、https://fontawesome.com/license/free)の
-   solid アイコンのうち、サイトが使うものだけ。 */
+   solid アイコンのうち、サイトが使うものだけ。
+   アイコンの要素はアイコンのフォントを使わない(文字がなくても、行の高さを
+   決めるのにフォントが読み込まれてしまう)。 */
+:is(.fa-solid, .fas)[class] {
+  font-family: inherit;
+}
 :is(.fa-solid, .fas)[class]::before {
   content: "";
   display: inline-block;
@@ -44,6 +49,38 @@ HEAD = """/* このファイルはビルドが書く(snippet_pipeline.icons)。
   background-color: currentColor;
   -webkit-mask: var(--fa-icon) no-repeat center / contain;
   mask: var(--fa-icon) no-repeat center / contain;
+}
+"""
+
+
+# テーマの CSS が疑似要素で描くアイコン(注記の見出しの印と、外部リンクの印)。
+# 種類 → アイコン名(pydata-sphinx-theme の --pst-icon-admonition-* と同じ)
+ADMONITIONS = {
+    "": "bell",
+    "attention": "circle-exclamation",
+    "important": "circle-exclamation",
+    "caution": "triangle-exclamation",
+    "warning": "triangle-exclamation",
+    "danger": "triangle-exclamation",
+    "error": "circle-xmark",
+    "hint": "lightbulb",
+    "tip": "lightbulb",
+    "note": "circle-info",
+    "seealso": "share",
+    "todo": "pencil",
+}
+EXTERNAL = "arrow-up-right-from-square"
+PSEUDO = """body div.admonition > .admonition-title::after,
+body nav.bd-links li > a.reference.external::after,
+body .nav-link.nav-external::after {
+  content: "";
+  font: inherit;
+  display: inline-block;
+  width: 1em;
+  height: 1em;
+  background-color: currentColor;
+  -webkit-mask: var(--fa-pseudo-icon) no-repeat center / contain;
+  mask: var(--fa-pseudo-icon) no-repeat center / contain;
 }
 """
 
@@ -75,17 +112,28 @@ def used_names(outdir: Path) -> set[str]:
     return names
 
 
+def _uri(icon: tuple[int, int, str]) -> str:
+    w, h, path = icon
+    svg = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {w} {h}'>"
+        f"<path d='{path}'/></svg>"
+    )
+    return 'url("data:image/svg+xml,' + quote(svg, safe=" /:=',") + '")'
+
+
 def icons_css(outdir: Path) -> str:
     icons = solid_icons()
     rules = [HEAD]
     for name in sorted(used_names(outdir) & icons.keys()):
-        w, h, path = icons[name]
-        svg = (
-            f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {w} {h}'>"
-            f"<path d='{path}'/></svg>"
-        )
-        uri = "data:image/svg+xml," + quote(svg, safe=" /:=',")
-        rules.append(f'.fa-{name} {{ --fa-icon: url("{uri}"); }}\n')
+        rules.append(f".fa-{name} {{ --fa-icon: {_uri(icons[name])}; }}\n")
+    rules.append(PSEUDO)
+    for kind, name in ADMONITIONS.items():
+        sel = f"div.admonition.{kind}" if kind else "div.admonition"
+        rules.append(f"{sel} {{ --fa-pseudo-icon: {_uri(icons[name])}; }}\n")
+    rules.append(
+        "nav.bd-links li > a.reference.external, .nav-link.nav-external "
+        f"{{ --fa-pseudo-icon: {_uri(icons[EXTERNAL])}; }}\n"
+    )
     return "".join(rules)
 
 
