@@ -47,7 +47,11 @@ html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["docs/_static"]
 html_css_files = ["custom.css"]
-html_js_files = [("ja_ui.js", {"priority": 501})]
+html_js_files = [
+    ("ja_ui.js", {"priority": 501}),
+    # 本文の上の ☰ とページの目次のボタンを働かせる(テーマの不具合の回避)
+    "sidebar_toggle.js",
+]
 html_search_language = "ja"
 html_search_options = {"type": "sphinx.search.ja.JanomeSplitter"}
 html_last_updated_fmt = None
