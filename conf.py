@@ -50,7 +50,13 @@ html_static_path = ["docs/_static"]
 # (docs/_templates/layout.html)
 templates_path = ["docs/_templates"]
 html_css_files = ["custom.css"]
-html_js_files = [("ja_ui.js", {"priority": 501}), "a11y.js"]
+html_js_files = [
+    ("ja_ui.js", {"priority": 501}),
+    # 本文の上の ☰ とページの目次のボタンを働かせる(テーマの不具合の回避)
+    "sidebar_toggle.js",
+    # 目次の開閉ボタンと検索ボタンに、支援技術が読む名前を付ける
+    "a11y.js",
+]
 html_search_language = "ja"
 html_search_options = {"type": "sphinx.search.ja.JanomeSplitter"}
 html_last_updated_fmt = None

@@ -23,11 +23,3 @@ def test_build_report_lists_every_executed_page(visit, site):
         row = next((r for r in rows if doc in r), None)
         assert row is not None, f"{doc} がビルドレポートにない"
         assert "成功" in row, row
-
-
-def test_japanese_soft_line_breaks_are_not_spaces(visit, site):
-    """原稿の改行が、日本語の文中で空白として表示されない。"""
-    page = visit().goto("appendix/site_guide.html")
-    text = page.locator("article").inner_text()
-    # site_guide.md では「…のような」の直後で改行している
-    assert "のような言葉をそのまま" in text
