@@ -34,7 +34,8 @@ SCAN = r"""() => {
     groups.get(block).push(text);
   };
   // コード・数式・画像などは、前後の文字とつながらない印(\0)に置き換える
-  const OPAQUE = SKIP + ', img, svg:not(.mermaid svg), br, input, button i';
+  const OPAQUE = SKIP +
+    ', img, svg:not(.mermaid-diagram svg), br, input, button i';
   const visit = node => {
     for (const c of node.childNodes) {
       if (c.nodeType === Node.TEXT_NODE) add(c, c.data);

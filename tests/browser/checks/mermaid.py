@@ -1,35 +1,53 @@
-"""mermaid: すべての図が SVG として描かれ、エラー表示がない。"""
+"""mermaid: すべての図が、ビルド時に描いた SVG としてページにあり、読者の
+ブラウザは mermaid を読み込まない(オフラインでも図が見える)。
+
+図ごとに、ライト用とダーク用の SVG があり、今のテーマに合う方だけが
+見えている。見えている SVG には大きさとラベルの文字があり、mermaid の
+エラー表示がない。
+"""
 
 from browser.checks import path_of
 
-MODES = {"desktop-light"}
+MODES = {"desktop-light", "desktop-dark"}
 _seen = [0]
 
-RENDERED = """() => [...document.querySelectorAll('pre.mermaid')].map(el => {
-  const svg = el.querySelector('svg');
+DIAGRAMS = """() => [...document.querySelectorAll(
+    '.mermaid-diagram, pre.mermaid')].map(d => {
+  if (d.matches('pre.mermaid')) {
+    return 'ブラウザで描く mermaid の図(pre.mermaid)';
+  }
+  const shown = [...d.children].filter(c => c.checkVisibility());
+  const themes = [...d.children].map(c => c.className).sort().join(' ');
+  if (themes !== 'only-dark only-light') {
+    return `テーマ別の SVG がない(${themes})`;
+  }
+  if (shown.length !== 1) return `見えている SVG が ${shown.length} 枚`;
+  const svg = shown[0].querySelector('svg');
   if (!svg) return 'SVG がない';
-  const text = el.textContent;
-  if (/syntax error|error in text|parse error/i.test(text)) return text;
-  if (svg.getBBox().width < 10) return '空の SVG';
+  if (/syntax error|error in text|parse error/i.test(svg.textContent))
+    return 'mermaid のエラー表示';
+  const box = svg.getBoundingClientRect();
+  if (box.width < 10 || box.height < 10) return '空の SVG';
   const labels = [...svg.querySelectorAll('text, foreignObject')]
     .map(t => t.textContent.trim()).filter(Boolean);
   return labels.length ? 'ok' : 'ラベルがない';
 })"""
+LOADED = """() => performance.getEntriesByType('resource')
+  .map(r => r.name).filter(n => /mermaid[^/]*\\.js/.test(n))"""
 
 
 def check(page, url, mode):
     rel = path_of(url)
-    if not page.locator("pre.mermaid").count():
-        return []
-    _seen[0] += 1
     problems = [
-        f"{rel}: mermaid の図 {i}: {s}"
-        for i, s in enumerate(page.evaluate(RENDERED))
+        f"{rel}: mermaid を読み込んでいる: {n}" for n in page.evaluate(LOADED)
+    ]
+    states = page.evaluate(DIAGRAMS)
+    _seen[0] += len(states)
+    problems += [
+        f"{rel} ({mode}): mermaid の図 {i + 1}: {s}"
+        for i, s in enumerate(states)
         if s != "ok"
     ]
-    # mermaid はエラー時に本文の末尾へエラー図を足すことがある
-    if page.locator("[id^='dmermaid']").count():
-        problems.append(f"{rel}: mermaid のエラー図がある")
     return problems
 
 

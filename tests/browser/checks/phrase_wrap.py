@@ -12,8 +12,8 @@ MODES = {"desktop-light", "phone-light"}
 SELECTORS = (
     "article h1, article h2, article h3, article h4, "
     "article th, article td, .bd-sidebar-primary .navbar-brand, "
-    "pre.mermaid .nodeLabel, pre.mermaid .edgeLabel, "
-    "pre.mermaid .label, article .admonition-title"
+    ".mermaid-diagram .nodeLabel, .mermaid-diagram .edgeLabel, "
+    ".mermaid-diagram .label, article .admonition-title"
 )
 
 SCAN = """(selectors) => {
