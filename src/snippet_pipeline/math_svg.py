@@ -19,7 +19,7 @@ from docutils import nodes
 from sphinx.locale import _
 from sphinx.util.math import get_node_equation_number
 
-from .mermaid_local import CHROMIUM_ARGS, find_chromium
+from .mermaid_local import launch
 from .records import build_dir
 
 MATHJAX_JS = Path(__file__).parent / "vendor" / "mathjax" / "tex-svg.js"
@@ -78,22 +78,16 @@ def formulas(doctree):
         yield node, display_tex(node), True
 
 
-def render(todo: dict[str, tuple[str, bool]], logger=None) -> None:
+def render(todo: dict[str, tuple[str, bool]]) -> None:
     """``{key: (tex, display)}`` のうち保存されていないものを SVG にする。"""
     todo = {k: v for k, v in todo.items() if not svg_path(k).is_file()}
     if not todo:
         return
-    exe = find_chromium()
-    if exe is None:
-        raise RuntimeError(
-            "数式を SVG にするのに Chromium が必要です(Debian では apt-get "
-            "install chromium。別の場所なら環境変数 CHROMIUM にパスを与える)"
-        )
     from playwright.sync_api import sync_playwright
 
     cache_dir().mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         try:
             page = browser.new_page()
             page.route("**/*", lambda route: route.abort())

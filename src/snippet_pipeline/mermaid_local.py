@@ -173,6 +173,21 @@ def find_chromium() -> str | None:
     return None
 
 
+def launch(pw):
+    """ビルドに使う Chromium を起動する。システムの Chromium(環境変数
+    ``CHROMIUM``、PATH の chromium、/usr/bin/chromium)がなければ、Playwright が
+    入れた Chromium(``playwright install chromium``)を使う。"""
+    exe = find_chromium()
+    try:
+        return pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+    except Exception as e:
+        raise RuntimeError(
+            "図と数式を SVG にするのに Chromium が必要です(Debian では "
+            "apt-get install chromium。別の場所なら環境変数 CHROMIUM に"
+            f"パスを与える): {e}"
+        ) from e
+
+
 def render(diagrams: dict[str, str]) -> None:
     """``{key: code}`` のうち保存されていない図を、ライトとダークの SVG に
     して保存する。Chromium の起動は 1 回。"""
@@ -183,18 +198,11 @@ def render(diagrams: dict[str, str]) -> None:
     }
     if not todo:
         return
-    exe = find_chromium()
-    if exe is None:
-        raise RuntimeError(
-            "mermaid の図を SVG にするのに Chromium が必要です"
-            "(Debian では apt-get install chromium。別の場所なら環境変数"
-            " CHROMIUM にパスを与える)"
-        )
     from playwright.sync_api import sync_playwright
 
     cache_dir().mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         try:
             page = browser.new_page()
             # 外部への通信はしない(mermaid はファイルから読み込む)
