@@ -9,6 +9,10 @@ docs/_templates/layout.html でページから外してある)。
 
 使うアイコンは、書き出したすべてのページとテーマの JS に現れる
 ``fa-<名前>`` から決める(ビルドの最後、build-finished で)。
+
+あわせて、書き出したテーマの CSS(pydata-sphinx-theme.css)から、アイコンの
+フォントの字を指す ``.fa-<名前>{--fa:"…"}`` の規則(約 2000 個、66 KB)を
+除く。アイコンはこの CSS のマスク画像で描くので、どれも使われない。
 """
 
 import re
@@ -137,6 +141,17 @@ def icons_css(outdir: Path) -> str:
     return "".join(rules)
 
 
+# .fa-bars,.fa-navicon{--fa:"\f0c9"} のような、フォントの字を指す規則
+_GLYPH_RULE = re.compile(r'(?<=[}\n])(?:\.fa-[a-z0-9-]+,?)+\{--fa:"[^"]*"\}')
+
+
+def strip_glyph_rules(css: Path) -> None:
+    text = css.read_text(encoding="utf-8")
+    stripped = _GLYPH_RULE.sub("", text)
+    if stripped != text:
+        css.write_text(stripped, encoding="utf-8")
+
+
 def write_css(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -144,6 +159,9 @@ def write_css(app, exception) -> None:
     target = outdir / "_static" / CSS_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(icons_css(outdir), encoding="utf-8")
+    theme_css = outdir / "_static" / "styles" / "pydata-sphinx-theme.css"
+    if theme_css.is_file():
+        strip_glyph_rules(theme_css)
 
 
 def setup(app) -> None:

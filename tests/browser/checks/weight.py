@@ -1,7 +1,8 @@
 """重さ: どのページも、初めて開いたときに読み込む量が予算の内にある。
 
-- 図(mermaid)も数式もないページは 800 KB まで、どのページも 1.5 MB まで
-  (HTML・CSS・JS・フォント・画像の、圧縮しない大きさの合計)。
+- 図(mermaid の図と、コードの出力の図)も数式もないページは 800 KB まで、
+  どのページも 1.5 MB まで(HTML・CSS・JS・フォント・画像の、圧縮しない
+  大きさの合計)。
 - 1 ページしか使わないものを、すべてのページで読み込まない: 検索の索引
   (searchindex.js、searchtools.js)は検索のページ(search.html)だけ。
   mermaid(5.5 MB)と fontawesome.js(1.5 MB)はどのページも読み込まない。
@@ -44,7 +45,7 @@ ENTRIES = """() => {
           ...res.map(r => [r.name, r.decodedBodySize])];
 }"""
 HAS_HEAVY = """() => !!document.querySelector(
-  '.mermaid-diagram, pre.mermaid, .math, mjx-container')"""
+  '.mermaid-diagram, pre.mermaid, .math, mjx-container, .bd-article img')"""
 
 
 def check(page, url, mode):
