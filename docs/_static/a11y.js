@@ -12,6 +12,12 @@
         name ? `「${name}」の下位ページを開閉` : "下位ページを開閉",
       );
     }
+    // sphinx-design のドロップダウンの summary は、見出しの文字があるのに
+    // 英語の aria-label(Toggle hidden content)が名前を上書きしている。
+    // aria-label を外して、見えている見出しを名前にする
+    for (const s of document.querySelectorAll("summary[aria-label]")) {
+      if (s.innerText.trim()) s.removeAttribute("aria-label");
+    }
     // 検索ボタンの名前(aria-label)に、画面に見えている文字を含める
     // (label-content-name-mismatch)。見えている文字がなければ「検索」のまま
     for (const b of document.querySelectorAll(".search-button__button")) {
