@@ -119,14 +119,14 @@ mathjax_path = "vendor/mathjax/tex-mml-chtml.js"
 def _absolute_links_in_404(app, doctree, docname):
     """404 ページの本文のリンクも、サイトの根からの絶対パスにする
     (sphinx-notfound-page はテーマとサイドバーのリンクだけを直す)。"""
-    if docname != app.config.notfound_pagename:
+    if docname != "404":
         return
     from docutils import nodes
 
     for node in doctree.findall(nodes.reference):
         uri = node.get("refuri", "")
         if uri and not urlsplit(uri).scheme and not uri.startswith(("/", "#")):
-            node["refuri"] = app.config.notfound_urls_prefix + uri
+            node["refuri"] = notfound_urls_prefix + uri
 
 
 def _visit_hidden_cell(self, node):
