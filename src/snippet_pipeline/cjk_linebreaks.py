@@ -99,5 +99,12 @@ def join_cjk_lines(app, doctree: nodes.document) -> None:
             _join_run(run)
 
 
+def _join_resolved(app, doctree: nodes.document, docname: str) -> None:
+    join_cjk_lines(app, doctree)
+
+
 def setup(app) -> None:
     app.connect("doctree-read", join_cjk_lines)
+    # 相互参照({doc} など)の題名は、読み込みの後で解決されて入るので、
+    # 解決の後にもう一度調べる
+    app.connect("doctree-resolved", _join_resolved)
