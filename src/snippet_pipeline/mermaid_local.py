@@ -309,6 +309,8 @@ def visit_mermaid(self, node) -> None:
         if count > 1:
             svg = svg.replace(render_id, f"{render_id}-{count}")
         # 支援技術には、図全体を 1 枚の画像として :alt: の説明で伝える
+        # (mermaid の英語の役割の説明 aria-roledescription は外す)
+        svg = re.sub(r' aria-roledescription="[^"]*"', "", svg)
         svg = re.sub(
             r'^<svg([^>]*?) role="[^"]*"',
             rf'<svg\1 role="img" aria-label="{alt}"',
