@@ -207,16 +207,18 @@ def render(diagrams: dict[str, str]) -> None:
             page = browser.new_page()
             # 外部への通信はしない(mermaid はファイルから読み込む)
             page.route("**/*", lambda route: route.abort())
+            page.set_content(
+                '<!doctype html><html lang="ja"><body style="margin:0">'
+                '<div id="host" style="width:800px"></div></body></html>'
+            )
+            page.add_script_tag(path=str(MERMAID_JS))
             for key, code in todo.items():
                 for theme, spec in THEMES.items():
                     render_id = f"mermaid-{key}-{theme}"
-                    page.set_content(
-                        '<!doctype html><html lang="ja"><body style="'
-                        f'margin:0;background:{spec["background"]}">'
-                        '<div id="host" style="width:800px"></div>'
-                        "</body></html>"
+                    page.evaluate(
+                        "(bg) => { document.body.style.background = bg; }",
+                        spec["background"],
                     )
-                    page.add_script_tag(path=str(MERMAID_JS))
                     page.evaluate(RENDER, [render_id, code, config_for(theme)])
                     page.evaluate(
                         FIX_CONTRAST, [render_id, spec["background"]]
