@@ -12,6 +12,13 @@
         name ? `「${name}」の下位ページを開閉` : "下位ページを開閉",
       );
     }
+    // 左のサイドバー(サイト名と目次)は、どのランドマークにも入っていない
+    // (region)。補足の領域として名前を付ける
+    const sidebar = document.querySelector(".bd-sidebar-primary");
+    if (sidebar && !sidebar.hasAttribute("role")) {
+      sidebar.setAttribute("role", "complementary");
+      sidebar.setAttribute("aria-label", "サイトの目次");
+    }
     // sphinx-design のドロップダウンの summary は、見出しの文字があるのに
     // 英語の aria-label(Toggle hidden content)が名前を上書きしている。
     // aria-label を外して、見えている見出しを名前にする

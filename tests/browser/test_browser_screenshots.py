@@ -47,7 +47,8 @@ def test_save_screenshots(visit, site):
         for name, rel in targets.items():
             page = v.goto(rel, wait="networkidle")
             if name == "mermaid":
-                page.wait_for_selector(".mermaid-diagram svg")
+                # ライト用とダーク用のうち、今のテーマで見えている方
+                page.wait_for_selector(".mermaid-diagram svg >> visible=true")
             path = SCREENSHOTS / f"{name}-{mode}.png"
             page.screenshot(path=path, full_page=True)
             saved.append(path)
