@@ -30,7 +30,7 @@ def test_save_screenshots(visit, site):
             [p for p in site_pages() if framework_tab_sets(p) >= 1], "タブ"
         ),
         "figure": _first(figure_pages, "図"),
-        "mermaid": _first(pages_with_class("mermaid"), "mermaid"),
+        "mermaid": _first(pages_with_class("mermaid-diagram"), "mermaid"),
     }
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     modes = {
@@ -47,7 +47,8 @@ def test_save_screenshots(visit, site):
         for name, rel in targets.items():
             page = v.goto(rel, wait="networkidle")
             if name == "mermaid":
-                page.wait_for_selector("pre.mermaid svg")
+                # ライト用とダーク用のうち、今のテーマで見えている方
+                page.wait_for_selector(".mermaid-diagram svg >> visible=true")
             path = SCREENSHOTS / f"{name}-{mode}.png"
             page.screenshot(path=path, full_page=True)
             saved.append(path)
