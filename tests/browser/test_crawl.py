@@ -74,7 +74,15 @@ def crawl(request, browser, base_url) -> dict[str, list[str]]:
         pages = [p for p in pages if fnmatch.fnmatch(p, only)]
         TIMES[f"(CRAWL_PAGES={only} のページだけ)"] = 0.0
     for mode in modes:
-        due = {n: m for n, m in modules.items() if mode in m.MODES}
+        # ページを操作する確認(LAST = True)は、ほかの確認の後に行う
+        due = {
+            n: m
+            for n, m in sorted(
+                modules.items(),
+                key=lambda nm: (getattr(nm[1], "LAST", 0), nm[0]),
+            )
+            if mode in m.MODES
+        }
         started = time.perf_counter()
         context, page = _open_mode(browser, mode)
         try:

@@ -1,4 +1,4 @@
-"""見出し・表のセル・図のラベルは、文節の切れ目で折り返す。
+"""見出し・表のセル・図のラベル・目次の項目は、文節の切れ目で折り返す。
 
 ページの言語が日本語(``<html lang="ja">``)で、見出し・表のセル・mermaid の
 図のラベルに ``word-break: auto-phrase`` が効いている(Chromium は lang="ja"
@@ -12,6 +12,7 @@ MODES = {"desktop-light", "phone-light"}
 SELECTORS = (
     "article h1, article h2, article h3, article h4, "
     "article th, article td, .bd-sidebar-primary .navbar-brand, "
+    ".bd-docs-nav a, nav.page-toc a, "
     ".mermaid-diagram .nodeLabel, .mermaid-diagram .edgeLabel, "
     ".mermaid-diagram .label, article .admonition-title"
 )
