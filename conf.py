@@ -23,19 +23,11 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinxcontrib.mermaid",
+    # 404 ページ(docs/404.md)の URL を絶対パスにする(下の notfound_urls_prefix)
+    "notfound.extension",
     # {snippet} ディレクティブ: スニペットを実行し、その記録を表示する
     "snippet_pipeline",
 ]
-# 404 ページ(docs/404.md)の URL を絶対パスにする(下の notfound_urls_prefix)。
-# sphinx-notfound-page が requirements.lock に入るまでは、入っていない環境でも
-# ビルドできるようにする(そのときは tests/browser/test_browser_pages.py の
-# 深いパスの 404 のテストが失敗する)
-try:
-    import notfound.extension  # noqa: F401
-except ImportError:
-    pass
-else:
-    extensions.append("notfound.extension")
 exclude_patterns = ["_static", "_templates", "**/.ipynb_checkpoints"]
 nitpicky = True
 
