@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinxcontrib.mermaid import mermaid
 
@@ -161,6 +162,17 @@ def svg_path(key: str, theme: str) -> Path:
     return cache_dir() / f"{key}-{theme}.svg"
 
 
+def _is_snap_shim(path: str) -> bool:
+    """Ubuntu の apt の chromium(chromium-browser)は snap を呼ぶだけの
+    スクリプトで、snap のない所(Read the Docs など)では動かない。"""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return True
+    return head.startswith(b"#!") and b"/snap/" in head
+
+
 def find_chromium() -> str | None:
     for cand in (
         os.environ.get("CHROMIUM"),
@@ -168,23 +180,30 @@ def find_chromium() -> str | None:
         shutil.which("chromium-browser"),
         "/usr/bin/chromium",
     ):
-        if cand and Path(cand).is_file():
+        if cand and Path(cand).is_file() and not _is_snap_shim(cand):
             return cand
     return None
+
+
+class ChromiumMissing(SphinxError):
+    category = "Chromium がありません"
 
 
 def launch(pw):
     """ビルドに使う Chromium を起動する。システムの Chromium(環境変数
     ``CHROMIUM``、PATH の chromium、/usr/bin/chromium)がなければ、Playwright が
-    入れた Chromium(``playwright install chromium``)を使う。"""
+    入れた Chromium(``make chromium``)を使う。どちらもなければ、入れ方を
+    示してビルドを止める(トレースバックではなく)。"""
     exe = find_chromium()
     try:
         return pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
     except Exception as e:
-        raise RuntimeError(
-            "図と数式を SVG にするのに Chromium が必要です(Debian では "
-            "apt-get install chromium。別の場所なら環境変数 CHROMIUM に"
-            f"パスを与える): {e}"
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise ChromiumMissing(
+            "図と数式を SVG にするのに Chromium が必要です。make chromium "
+            "(システムの Chromium がなければ Playwright の Chromium を入れる)"
+            "か apt-get install chromium で入れるか、別の場所にあるなら環境"
+            f"変数 CHROMIUM にパスを与えてください。({first})"
         ) from e
 
 
