@@ -45,13 +45,17 @@ def test_copy_of_executed_cell_has_no_output(clip_visit, site):
     assert pages, "実行結果のあるセルがサイトにありません"
     v = clip_visit()
     selector = "div.cell:has(div.cell_input):has(div.cell_output pre)"
+    # コードが見えているセル(折りたたんだコードや、選ばれていないタブの
+    # 中のセルはボタンを押せない)
+    shown = "div.cell_input div.highlight:visible"
     for rel in pages:
         page = v.goto(rel)
-        if page.locator(selector).count():
+        cells = page.locator(selector).filter(has=page.locator(shown))
+        if cells.count():
             break
     else:
         pytest.fail("テキストを出力するセルがサイトにありません")
-    cell = page.locator(selector).first
+    cell = cells.first
     block = cell.locator("div.cell_input div.highlight").first
     copied = copy_text(page, block)
     source = block.locator("pre").inner_text()

@@ -1,4 +1,5 @@
-"""全ページの巡回: ブラウザ 1 つで、すべてのページを表示ごとに 1 度だけ開く。
+"""全ページの巡回: ブラウザ 1 つで、すべてのページを画面の幅ごとに 1 度だけ
+開く(ライトで開き、色の設定を切り替えてダークも確かめる。PASSES)。
 
 ページごとの確認は checks/<名前>.py にある(書き方は checks/__init__.py)。
 開いたページで、その表示を必要とするすべての確認を行い、確認ごとに 1 つの
@@ -27,6 +28,33 @@ SETTLED = """() => document.fonts.status === 'loaded'
   && [...document.querySelectorAll('.math')]
        .every(el => el.querySelector('mjx-container'))"""
 THEME = "document.documentElement.dataset.theme"
+# 1 つのコンテキストで続けて確かめる表示の組。同じ組のライトとダークは、
+# 画面の幅もタッチも同じで、違うのは prefers-color-scheme だけなので、ページを
+# ライトで 1 度開き、色の設定を切り替えて(テーマが data-theme を付け替える)
+# ダークを確かめる。ページを開く回数が表示ごとではなく幅ごとになる
+PASSES = [("desktop-light", "desktop-dark"), ("phone-light", "phone-dark")]
+
+
+TRANSITIONS_DONE = """() => Promise.all(document.getAnimations()
+  .filter(a => a instanceof CSSTransition)
+  .map(a => a.finished.catch(() => null)))"""
+
+
+def _scheme(page, mode, wait=True) -> bool:
+    """ページの色の設定を ``mode`` のものにし、テーマがそれに従ったか。"""
+    dark = mode.endswith("dark")
+    page.emulate_media(color_scheme="dark" if dark else "light")
+    if not wait:
+        return True
+    want = "dark" if dark else "light"
+    try:
+        page.wait_for_function(f"() => {THEME} === '{want}'", timeout=5000)
+        # テーマの色の切り替えには CSS の transition がある。途中の色を
+        # 測らないように、終わるまで待つ
+        page.evaluate(TRANSITIONS_DONE)
+    except Exception:
+        return False
+    return True
 
 
 def _selected(session) -> list[str]:
@@ -73,41 +101,62 @@ def crawl(request, browser, base_url) -> dict[str, list[str]]:
             pytest.fail("CI では CRAWL_PAGES でページを絞れません")
         pages = [p for p in pages if fnmatch.fnmatch(p, only)]
         TIMES[f"(CRAWL_PAGES={only} のページだけ)"] = 0.0
-    for mode in modes:
+    for group in PASSES:
+        group = [m for m in group if m in modes]
+        if not group:
+            continue
         # ページを操作する確認(LAST = True)は、ほかの確認の後に行う
         due = {
-            n: m
-            for n, m in sorted(
-                modules.items(),
-                key=lambda nm: (getattr(nm[1], "LAST", 0), nm[0]),
-            )
-            if mode in m.MODES
+            mode: {
+                n: m
+                for n, m in sorted(
+                    modules.items(),
+                    key=lambda nm: (getattr(nm[1], "LAST", 0), nm[0]),
+                )
+                if mode in m.MODES
+            }
+            for mode in group
         }
         started = time.perf_counter()
-        context, page = _open_mode(browser, mode)
+        context, page = _open_mode(browser, group[0])
         try:
             for rel in pages:
                 url = base_url + rel
                 checks.reset_log(page)
+                _scheme(page, group[0], wait=False)
                 page.goto(url, wait_until="load")
                 try:
                     page.wait_for_function(SETTLED, timeout=20000)
                 except Exception:
                     pass
-                if mode.endswith("dark") != (page.evaluate(THEME) == "dark"):
-                    for n in due:
-                        problems[n].append(f"{rel}: 表示が {mode} でない")
-                for n, m in due.items():
-                    t = time.perf_counter()
-                    try:
-                        found = m.check(page, url, mode)
-                    except Exception as e:  # 1 つの確認の失敗で巡回を止めない
-                        found = [f"{rel} ({mode}): 確認が例外で止まった: {e}"]
-                    problems[n].extend(found)
-                    TIMES[n] += time.perf_counter() - t
+                # ライトで開いたページをダークに切り替えて(開き直さずに)
+                # ダークの確認を行い、ページを操作する確認は最後にライトで
+                for mode, last in [(m, False) for m in group] + [
+                    (m, True) for m in group
+                ]:
+                    run = {
+                        n: m
+                        for n, m in due[mode].items()
+                        if bool(getattr(m, "LAST", 0)) == last
+                    }
+                    if not run:
+                        continue
+                    if not _scheme(page, mode):
+                        for n in run:
+                            problems[n].append(f"{rel}: 表示が {mode} でない")
+                    for n, m in run.items():
+                        t = time.perf_counter()
+                        try:
+                            found = m.check(page, url, mode)
+                        except Exception as e:  # 1 つの確認の失敗で止めない
+                            found = [
+                                f"{rel} ({mode}): 確認が例外で止まった: {e}"
+                            ]
+                        problems[n].extend(found)
+                        TIMES[n] += time.perf_counter() - t
         finally:
             context.close()
-        TIMES[f"(巡回 {mode}、{len(pages)} ページ)"] = (
+        TIMES[f"(巡回 {'、'.join(group)}、{len(pages)} ページ)"] = (
             time.perf_counter() - started
         )
     for n, m in modules.items():
