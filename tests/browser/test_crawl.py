@@ -35,25 +35,37 @@ THEME = "document.documentElement.dataset.theme"
 PASSES = [("desktop-light", "desktop-dark"), ("phone-light", "phone-dark")]
 
 
-TRANSITIONS_DONE = """() => Promise.all(document.getAnimations()
-  .filter(a => a instanceof CSSTransition)
-  .map(a => a.finished.catch(() => null)))"""
+# テーマの色の切り替えには CSS の transition がある。途中の色を測らない
+# ように、切り替える間だけ transition を止める(待たずに済む)
+NO_TRANSITIONS = """() => {
+  const s = document.createElement('style');
+  s.id = '__crawl_no_transitions';
+  s.textContent = '*, *::before, *::after { transition: none !important; }';
+  document.head.append(s);
+}"""
+TRANSITIONS_BACK = """() => {
+  getComputedStyle(document.body).color;  // 新しい色を確定させてから戻す
+  document.getElementById('__crawl_no_transitions')?.remove();
+}"""
 
 
 def _scheme(page, mode, wait=True) -> bool:
     """ページの色の設定を ``mode`` のものにし、テーマがそれに従ったか。"""
     dark = mode.endswith("dark")
-    page.emulate_media(color_scheme="dark" if dark else "light")
     if not wait:
+        page.emulate_media(color_scheme="dark" if dark else "light")
         return True
     want = "dark" if dark else "light"
+    if page.evaluate(THEME) == want:
+        return True
+    page.evaluate(NO_TRANSITIONS)
+    page.emulate_media(color_scheme=want)
     try:
         page.wait_for_function(f"() => {THEME} === '{want}'", timeout=5000)
-        # テーマの色の切り替えには CSS の transition がある。途中の色を
-        # 測らないように、終わるまで待つ
-        page.evaluate(TRANSITIONS_DONE)
     except Exception:
         return False
+    finally:
+        page.evaluate(TRANSITIONS_BACK)
     return True
 
 
