@@ -28,7 +28,7 @@ SPHINXOPTS ?=
 export PYTHONPATH := $(CURDIR)/src
 export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: chromium docs test browser-test hosted-test lint format clean venv lock serve page test-page new-page bench gpu-record gpu-deps
+.PHONY: chromium docs test browser-test hosted-test reader-test lint format clean venv lock serve page test-page new-page bench gpu-record gpu-deps
 
 venv: $(STAMP)
 
@@ -84,6 +84,7 @@ docs: $(STAMP)
 ## make docs は何も実行しない)
 test: $(STAMP)
 	$(BIN)/python -m pytest --ignore=tests/browser --ignore=tests/hosted \
+	  --ignore=tests/reader \
 	  --durations=10 $(if $(SHARD),--shard=$(SHARD)) $(ARGS)
 
 ## Read the Docs のビルドを新しいクローンで、記録のない状態から再現し、
@@ -91,6 +92,12 @@ test: $(STAMP)
 ## (make test と make docs の後で。出力が実行ごとに変わるスニペットもここで分かる)
 hosted-test: docs
 	$(BIN)/python -m pytest tests/hosted $(ARGS)
+
+## 読者の環境で確かめる(サイトを作り直してから): コピーボタンが写すコードを
+## 空のフォルダで単独で実行し、ページと同じ出力になること、ダウンロードの
+## ノートブックが新しいカーネルで上から順に動くこと(tests/reader)
+reader-test: docs
+	$(BIN)/python -m pytest tests/reader $(ARGS)
 
 ## ブラウザテストだけを実行する(サイトを作り直してから)
 browser-test: docs

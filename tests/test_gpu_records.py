@@ -23,7 +23,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from site_builder import make_site
+from site_builder import make_site, site_env
 
 from snippet_pipeline import gpu_records
 from snippet_pipeline.markers import all_snippets, cuda_available
@@ -60,21 +60,6 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
 
 
-def _env(root: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("PYTEST_", "DOCS_")) and k != "FORCE_COLOR"
-    }
-    env.update(
-        PYTHONPATH=str(root / "src"),
-        DOCS_BUILDDIR=str(root / "_build"),
-        DOCS_GPU="0",  # GPU のある機械でも「CPU だけの環境」を再現する
-        NO_COLOR="1",
-    )
-    return env
-
-
 @pytest.fixture(scope="module")
 def gpu_site(tmp_path_factory):
     """記録を置いた一時サイトを CPU のビルドとしてビルドする。"""
@@ -90,7 +75,7 @@ def gpu_site(tmp_path_factory):
     for name, record in [("recorded", current), ("stale", fixture)]:
         text = json.dumps(record, ensure_ascii=False, indent=1)
         (folder / f"{name}.gpu.json").write_text(text, encoding="utf-8")
-    env = _env(root)
+    env = site_env(root)
     sphinx = [sys.executable, "-m", "sphinx", "-b", "html", "-c", ".", "-nW"]
     build = subprocess.run(
         [*sphinx, "--keep-going", "docs", "_build/html"],

@@ -2,6 +2,7 @@
 スニペットから載せ、どのスニペットもどこかのページに載っていること。
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -73,3 +74,41 @@ def test_every_snippet_is_on_a_page():
         assert Path(helper).name in source, (
             f"{runner} は部品 {helper} を使っていません"
         )
+
+
+_TF_PACKAGES = {"tensorflow", "keras", "tensorboard"}
+_TF_SETTINGS = ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")
+
+
+def _first_tf_import(tree) -> int | None:
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module]
+        else:
+            continue
+        if {n.split(".")[0] for n in names} & _TF_PACKAGES:
+            lines.append(node.lineno)
+    return min(lines, default=None)
+
+
+def test_tensorflow_settings_are_in_the_snippet():
+    """TensorFlow を使うスニペットは、ログと oneDNN の設定を、TensorFlow を
+    import する前に自分で行う(ビルドは設定しない: 読者の実行と同じ出力に
+    するため。設定がビルドの環境変数にだけあると、読者には見えない)。
+    """
+    missing = []
+    for snippet in all_snippets():
+        tree = ast.parse(snippet.source)
+        first = _first_tf_import(tree)
+        if first is None:
+            continue
+        lines = snippet.source.splitlines()[: first - 1]
+        for name in _TF_SETTINGS:
+            if not any(
+                f'os.environ.setdefault("{name}"' in line for line in lines
+            ):
+                missing.append(f"{snippet.relpath}: {name}")
+    assert not missing, missing

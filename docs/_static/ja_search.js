@@ -196,6 +196,14 @@ const JA_SEARCH = (() => {
       );
       scores[doc] += (K1 + 1) * (TITLE_BOOST * title + HEADING_BOOST * head);
     }
+    // 題名そのものを入れた検索では、そのページを先頭に(題名の語が、ほかの
+    // ページの題名や本文にも多く現れるときでも)
+    const wanted = query.replace(/\s+/g, "").toLowerCase();
+    const top = Math.max(0, ...scores);
+    for (let doc = 0; doc < n; doc++) {
+      const title = index.docs[doc][1].replace(/\s+/g, "").toLowerCase();
+      if (title === wanted) scores[doc] += top;
+    }
     const order = [...scores.keys()]
       .filter((d) => scores[d] > 0)
       .sort((a, b) => scores[b] - scores[a] || a - b);

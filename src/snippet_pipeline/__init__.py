@@ -21,6 +21,7 @@ def setup(app):
         build,
         cells,
         cjk_linebreaks,
+        console_lexer,
         equivalence,
         icons,
         math_svg,
@@ -48,4 +49,5 @@ def setup(app):
     equivalence.setup(app)  # 11. 対応表の検証の列と、タブの脇の同等性の注記
     icons.setup(app)  # 12. テーマのアイコンを、使うものだけの小さな CSS で
     math_svg.setup(app)  # 13. 数式をビルド時に SVG にする
+    console_lexer.setup(app)  # 14. 対話モードの例: プロンプトの行だけがコード
     return {"parallel_read_safe": True, "parallel_write_safe": True}

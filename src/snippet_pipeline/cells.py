@@ -30,6 +30,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from myst_nb.sphinx_ import HideCodeCellNode
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -102,12 +103,32 @@ class SnippetDirective(SphinxDirective):
             if "hide-input" in options:
                 box = _hidden(box, "コード", "above-input")
             cell.append(box)
+            cell.append(self.download(snippet))
         outputs = self.outputs(snippet)
         if outputs is not None:
             if "hide-output" in options:
                 outputs = _hidden(outputs, "出力", "below-input")
             cell.append(outputs)
         return cell
+
+    def download(self, snippet: Snippet) -> nodes.paragraph:
+        """スニペットのファイルそのものをダウンロードするリンク。"""
+        page_dir = Path(self.env.doc2path(self.env.docname)).parent
+        name = snippet.path.name
+        link = addnodes.download_reference(
+            "",
+            "",
+            nodes.literal(name, name),
+            reftarget=os.path.relpath(snippet.path, page_dir),
+            refdoc=self.env.docname,
+            refexplicit=True,
+            reftype="download",
+            refdomain="",
+        )
+        text = " をダウンロード"
+        return nodes.paragraph(
+            "", "", link, nodes.Text(text), classes=["snippet-download"]
+        )
 
     def outputs(self, snippet: Snippet) -> nodes.container | None:
         if snippet.helper_of:  # 部品は単独では実行しない(コードだけを載せる)

@@ -1,48 +1,75 @@
 """コードを載せたページに、出力つきのノートブック(``.ipynb``)を配る。
 
-ページの原稿を、スニペットのディレクティブの位置で Markdown のセルと
-コードのセルに分ける。コードのセルはスニペットの内容と、ページに表示した
-のと同じ実行記録の出力を持つ。できたファイルは ``_sources/`` に置き、
-テーマのダウンロードボタンに加える。ダウンロードの一覧には、名前どおりの
-ものだけを残す(``keep_real_downloads``)。
+ビルドで解決済みのページのツリーを、スニペットのセルの位置でコードの
+セルと Markdown のセルに分ける。コードのセルはスニペットの内容と、ページに
+表示したのと同じ実行記録の出力を持つ。Markdown のセルは、MyST の記法を
+含まない、Jupyter が表示できる素の Markdown(``markdown.py``)。できた
+ファイルは ``_sources/`` に置き、テーマのダウンロードボタンに加える。
+ダウンロードの一覧には、名前どおりのものだけを残す(``keep_real_downloads``)。
 """
 
 import json
-import re
 from pathlib import Path
 
 import nbformat
+from docutils import nodes
 
-from . import records, values
-from .pages import uses
+from . import gpu_records, records
+from .markdown import MarkdownWriter
+from .markers import Snippet
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+def code_cell(snippet: Snippet) -> nbformat.NotebookNode:
+    """スニペット 1 つのコードセル(出力はページと同じ実行記録から)。
+
+    ほかのスニペットが使う部品(``# helper-of:``)は、ノートブックの
+    フォルダにそのファイル名で書き出すセル(``%%writefile``)にする。
+    """
+    source = snippet.source.rstrip("\n")
+    if snippet.helper_of:
+        cell = nbformat.v4.new_code_cell(
+            f"%%writefile {snippet.path.name}\n{source}"
+        )
+        cell.metadata["tags"] = snippet.tags
+        return cell
+    cell = nbformat.v4.new_code_cell(source)
+    tags = list(snippet.tags)  # 例外で終わるコードは raises-exception
+    if snippet.requires_cuda and "raises-exception" not in tags:
+        # GPU のない機械では、GPU が必要だと 1 文で伝えて終わる。上から順に
+        # 実行しても、ここで止めない
+        tags.append("raises-exception")
+    cell.metadata["tags"] = tags
+    record = records.load(snippet)
+    if record is not None:
+        cell.outputs = nbformat.from_dict(record["outputs"])
+    elif snippet.requires_cuda:
+        # ページと同じく、GPU で実行した記録(いまの版のものだけ)を持たせる
+        gpu = gpu_records.load(snippet)
+        if gpu is not None and gpu_records.is_current(gpu, snippet):
+            cell.outputs = nbformat.from_dict(gpu_records.outputs(gpu))
+    return cell
 
 
-def page_notebook(text: str, page: Path) -> nbformat.NotebookNode:
-    """ページの原稿から、記録の出力を持つノートブックを作る。"""
-    text = _FRONT_MATTER.sub("", text)
-    lines = text.splitlines()
-    cells, start = [], 0
+def doctree_notebook(
+    doctree: nodes.document, base_url: str = ""
+) -> nbformat.NotebookNode:
+    """解決済みのページのツリーから、ノートブックを作る。
 
-    def markdown(stop: int) -> None:
-        chunk = values.plain("\n".join(lines[start:stop]).strip("\n"))
-        if chunk.strip():
-            cells.append(nbformat.v4.new_markdown_cell(chunk))
-
-    for use in uses(text, page):
-        if use.kind == "literalinclude":
-            continue  # 対話モードの例などは Markdown のまま残す
-        markdown(use.start)
-        start = use.end
-        for snippet in use.snippets:
-            cell = nbformat.v4.new_code_cell(snippet.source.rstrip("\n"))
-            cell.metadata["tags"] = snippet.tags
-            record = records.load(snippet)
-            if record is not None:
-                cell.outputs = nbformat.from_dict(record["outputs"])
-            cells.append(cell)
-    markdown(len(lines))
+    スニペットのセル(``snippet`` 属性を持つコンテナ)はコードのセルに、
+    それ以外は Jupyter が表示できる素の Markdown のセルにする。
+    """
+    cells = []
+    writer = MarkdownWriter(
+        base_url,
+        is_cell=lambda n: isinstance(n, nodes.Element) and "snippet" in n,
+        on_cell=lambda n: cells.append(
+            code_cell(Snippet.from_id(n["snippet"]))
+        ),
+        on_markdown=lambda text: cells.append(
+            nbformat.v4.new_markdown_cell(text)
+        ),
+    )
+    writer.write(doctree)
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {
         "display_name": "Python 3",
@@ -61,11 +88,13 @@ def add_notebook_download(app, pagename, templatename, context, doctree):
         app.env, "snippet_pages", {}
     ):
         return
-    page = Path(app.env.doc2path(pagename))
-    text = page.read_text(encoding="utf-8")
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    notebook = page_notebook(text, page)
+    # リンクは公開サイトの絶対 URL に(ノートブックはサイトの外で開かれる)。
+    # 公開先が分からないローカルのビルドでは、リンクの文字だけを残す
+    base = app.config.html_baseurl
+    base_url = base.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
+    notebook = doctree_notebook(doctree, base_url if base else "")
     target.write_text(json.dumps(notebook, ensure_ascii=False, indent=1))
     # sphinx-book-theme の add_header_buttons(priority 501)がこれを見て
     # ダウンロードの一覧に「.ipynb」を加える

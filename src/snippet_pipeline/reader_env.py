@@ -9,7 +9,6 @@ pip のコマンドを作ってページに載せる。版を書くのは pyproj
 import tomllib
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .markers import ROOT
@@ -18,9 +17,17 @@ from .markers import ROOT
 TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 
 
+def _project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+
+
 def pins() -> list[str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-    return list(project["project"]["dependencies"])
+    return list(_project()["project"]["dependencies"])
+
+
+def python_version() -> str:
+    """必要な Python の版(``requires-python`` の ``>=3.11`` なら ``3.11``)。"""
+    return _project()["project"]["requires-python"].removeprefix(">=")
 
 
 def command(kind: str) -> str:
@@ -40,18 +47,38 @@ def command(kind: str) -> str:
 
 
 class ReaderInstallDirective(SphinxDirective):
-    required_arguments = 1
-    option_spec = {"kind": directives.unchanged}
+    """``{reader-install}``: 必要な Python の版と、CPU 用・CUDA 用の
+    インストールのコマンド(引数 ``cpu`` か ``cuda`` なら、そのコマンドだけ)。
+    """
+
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        kind = self.arguments[0]
-        if kind not in {"cpu", "cuda"}:
-            raise self.error("引数は cpu か cuda")
         self.env.note_dependency(str(ROOT / "pyproject.toml"))
+        if self.arguments:
+            if self.arguments[0] not in {"cpu", "cuda"}:
+                raise self.error("引数は cpu か cuda(省略すると両方)")
+            return [self.block(self.arguments[0])]
+        intro = (
+            f"Python {python_version()} 以上の仮想環境で、次の 1 行を"
+            "実行すると、"
+            "このサイトのコードが使うもの(PyTorch、TensorFlow/Keras、"
+            "scikit-learn、matplotlib と日本語フォントの matplotlib-fontja "
+            "など)が、サイトが実行・検証したのと同じ版でそろいます。"
+        )
+        return [
+            nodes.paragraph(intro, intro),
+            nodes.paragraph("", "CPU だけで動かす場合:"),
+            self.block("cpu"),
+            nodes.paragraph("", "NVIDIA の GPU(Linux)で動かす場合:"),
+            self.block("cuda"),
+        ]
+
+    def block(self, kind: str) -> nodes.literal_block:
         text = command(kind)
         block = nodes.literal_block(text, text, language="sh")
         self.set_source_info(block)
-        return [block]
+        return block
 
 
 def setup(app) -> None:

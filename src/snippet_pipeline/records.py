@@ -23,15 +23,15 @@ from pathlib import Path
 from .markers import ROOT, Snippet
 
 #: スニペットを実行するときの環境変数(ビルドでもテストでも同じ)。
-#: 記録の鍵にも入る
+#: 記録の鍵にも入る。出力を変える変数は置かない: 読者はこれらを設定しない
+#: (出力が読者の実行と同じことは tests/reader が確かめる)。TensorFlow の
+#: ログと oneDNN の設定は、TensorFlow を使うスニペット自身が見える形で行う
 ENVIRONMENT = {
     "MPLBACKEND": "Agg",
-    # TensorFlow の oneDNN と INFO/WARNING のログを出さない
-    "TF_ENABLE_ONEDNN_OPTS": "0",
-    "TF_CPP_MIN_LOG_LEVEL": "2",
     "PYTHONHASHSEED": "0",
-    # 小さなモデルでは 1 スレッドが速く、並列に実行しても奪い合わない。
-    # スレッド数で計算の順序(最後の桁)が変わらないよう、常に同じにする
+    # 速さのため: 小さなモデルでは 1 スレッドが速く、並列に実行しても
+    # 奪い合わない(既定のスレッド数の読者の実行と出力が同じことは
+    # tests/reader が確かめる)
     "OMP_NUM_THREADS": "1",
 }
 #: 記録の形式の版。形式を変えたら上げる(古い記録は使われなくなる)

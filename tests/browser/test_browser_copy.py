@@ -31,8 +31,11 @@ def test_copy_strips_prompts_and_outputs(clip_visit, site):
     for out in outputs:
         assert out.strip() not in copied.splitlines(), (out, copied)
     # プロンプトを除いた各行は、表示と同じ順で残っている
+    # (中身のない継続行「...」は、空行としてコピーされる)
     code = [
-        ln[4:] for ln in shown.splitlines() if ln.startswith((">>> ", "... "))
+        ln[4:]
+        for ln in shown.splitlines()
+        if ln.startswith((">>> ", "... ")) or ln == "..."
     ]
     assert copied.rstrip("\n").splitlines() == code
 
@@ -45,17 +48,15 @@ def test_copy_of_executed_cell_has_no_output(clip_visit, site):
     assert pages, "実行結果のあるセルがサイトにありません"
     v = clip_visit()
     selector = "div.cell:has(div.cell_input):has(div.cell_output pre)"
-    # コードが見えているセル(折りたたんだコードや、選ばれていないタブの
-    # 中のセルはボタンを押せない)
-    shown = "div.cell_input div.highlight:visible"
+    # 折りたたんだコードやタブの裏のセルは、マウスを載せられないので除く
+    shown = f"{selector}:has(div.cell_input div.highlight:visible)"
     for rel in pages:
         page = v.goto(rel)
-        cells = page.locator(selector).filter(has=page.locator(shown))
-        if cells.count():
+        if page.locator(shown).count():
             break
     else:
         pytest.fail("テキストを出力するセルがサイトにありません")
-    cell = cells.first
+    cell = page.locator(shown).first
     block = cell.locator("div.cell_input div.highlight").first
     copied = copy_text(page, block)
     source = block.locator("pre").inner_text()

@@ -5,14 +5,13 @@
 何も書かない。
 """
 
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_builder import make_site
+from site_builder import make_site, site_env
 
 # 終わらないスニペットを実行器が止めるまでの秒数(ビルドでもテストでも)
 TIMEOUT = 5
@@ -33,31 +32,12 @@ class FaultSite:
     rebuild: Run  # 何も直さずに、もう一度ビルドしたもの
 
 
-def _env(root: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("PYTEST_", "DOCS_")) and k != "FORCE_COLOR"
-    }
-    env.update(
-        PYTHONPATH=str(root / "src"),
-        DOCS_BUILDDIR=str(root / "_build"),
-        DOCS_GPU="0",  # GPU のある機械でも「CPU だけの環境」を再現する
-        MPLBACKEND="Agg",
-        NO_COLOR="1",
-        SNIPPET_TIMEOUT=str(
-            TIMEOUT
-        ),  # CI などで色付けの制御文字が行頭に入らないように
-    )
-    return env
-
-
 @pytest.fixture(scope="session")
 def fault_site(tmp_path_factory) -> FaultSite:
     base = tmp_path_factory.mktemp("fault-site")
     (base / "site").mkdir()
     root = make_site(base / "site")
-    env = _env(root)
+    env = site_env(root, MPLBACKEND="Agg", SNIPPET_TIMEOUT=str(TIMEOUT))
 
     def start(cmd: list[str]) -> subprocess.Popen:
         return subprocess.Popen(

@@ -6,6 +6,7 @@
 作業ツリーには何も書かない。
 """
 
+import os
 import shutil
 import subprocess
 import textwrap
@@ -146,6 +147,26 @@ def page_line(name: str, needle: str) -> int:
     """ページ ``name`` の中で ``needle`` を含む行の番号(1 始まり)。"""
     text = (f"# {name}\n\n" + PAGES[name]).splitlines()
     return next(i for i, line in enumerate(text, 1) if needle in line)
+
+
+def site_env(root: Path, **extra: str) -> dict[str, str]:
+    """一時サイトでビルドやテストを動かす環境変数(このプロセスの pytest と
+    ビルドの設定を持ち込まず、GPU のある機械でも CPU だけの環境にする)。
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTEST_", "DOCS_")) and k != "FORCE_COLOR"
+    }
+    env.update(
+        PYTHONPATH=str(root / "src"),
+        DOCS_BUILDDIR=str(root / "_build"),
+        DOCS_GPU="0",
+        # CI などで色付けの制御文字が行頭に入らないように
+        NO_COLOR="1",
+        **extra,
+    )
+    return env
 
 
 def make_site(

@@ -4,6 +4,14 @@ nn.Linear の重みは (出力, 入力) の形で、Dense の kernel は (入力
 重みを写すときは転置する。
 """
 
+import os
+
+# TensorFlow の起動時のログ(oneDNN や CPU 命令の案内)を出さず、oneDNN の
+# 最適化を切って計算の順序(結果の最後の桁)を環境によらずそろえる。
+# どちらも TensorFlow を import する前に設定する
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
 import keras
 import numpy as np
 import torch

@@ -4,6 +4,7 @@
 >>> total = 0
 >>> for v in torch.tensor([1, 2, 3]):
 ...     total += int(v)
+...
 >>> total
 6
 """

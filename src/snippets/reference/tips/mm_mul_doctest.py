@@ -11,9 +11,7 @@ tensor([[14, 32],
         [32, 77]])
 >>> C.shape
 torch.Size([2, 2])
-
-要素ごとの積 torch.mul(A, B): 同じ形(またはブロードキャストできる形)。
-
+>>> # 要素ごとの積 torch.mul(A, B): 同じ形(またはブロードキャストできる形)
 >>> A = torch.tensor([[1, 2], [3, 4]])  # shape: (2, 2)
 >>> B = torch.tensor([[5, 6], [7, 8]])  # shape: (2, 2)
 >>> torch.mul(A, B)  # A * B と同じ

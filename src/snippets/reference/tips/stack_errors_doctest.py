@@ -11,10 +11,8 @@ torch.Size([2, 2, 3])
 Traceback (most recent call last):
   ...
 RuntimeError: stack expects each tensor to be equal size, but got [2, 3]...
-
-stack は新しい次元を 1 つ足すので、2 次元の入力なら dim は -3 から 2 まで
-指定できる。dim=2 は末尾に新しい次元を作る(エラーにはならない)。
-
+>>> # stack は新しい次元を 1 つ足すので、2 次元の入力なら dim は -3 から 2
+>>> # まで指定できる。dim=2 は末尾に新しい次元を作る(エラーにはならない)
 >>> torch.stack((A, B), dim=2).shape
 torch.Size([2, 3, 2])
 >>> torch.stack((A, B), dim=3)

@@ -9,6 +9,7 @@ JSON は、Chrome の ``chrome://tracing`` や https://ui.perfetto.dev で
 """
 
 # nondeterministic: 計測した実行時間を表示する
+# stderr: ^USDT:.*profiler_(start|stop)$
 
 import json
 import tempfile

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import torch
 
-# 学習処理のスクリプト(このファイルと同じフォルダに置く)
-WORKER = Path(__file__).with_name("ddp_worker.py")
+# 学習処理のスクリプト(このファイルと同じフォルダに置く。ノートブックでは
+# __file__ がないので、ノートブックと同じフォルダ)
+HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+WORKER = HERE / "ddp_worker.py"
 WORLD_SIZE = 2
 with tempfile.TemporaryDirectory() as tmp:
     # OMP_NUM_THREADS=1: 2 つのプロセスが CPU のスレッドを取り合わないように

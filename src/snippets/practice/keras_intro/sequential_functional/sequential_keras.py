@@ -4,6 +4,14 @@ Keras 3 では最初に ``keras.Input(shape=...)`` を置く(層に ``input_shap
 渡す書き方は古く、警告が出る)。学習ループは ``fit()`` が受け持つ。
 """
 
+import os
+
+# TensorFlow の起動時のログ(oneDNN や CPU 命令の案内)を出さず、oneDNN の
+# 最適化を切って計算の順序(結果の最後の桁)を環境によらずそろえる。
+# どちらも TensorFlow を import する前に設定する
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
 import keras
 from keras import layers
 from sklearn.datasets import load_digits
