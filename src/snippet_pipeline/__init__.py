@@ -32,6 +32,7 @@ def setup(app):
         search_index,
         search_ja,
         stamp,
+        theme_css,
         values,
     )
 
@@ -50,4 +51,5 @@ def setup(app):
     icons.setup(app)  # 12. テーマのアイコンを、使うものだけの小さな CSS で
     math_svg.setup(app)  # 13. 数式をビルド時に SVG にする
     console_lexer.setup(app)  # 14. 対話モードの例: プロンプトの行だけがコード
+    theme_css.setup(app)  # 15. テーマの CSS から使わない Bootstrap を除く
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -57,7 +57,8 @@ HEAD = """/* このファイルはビルドが書く(snippet_pipeline.icons)。
 """
 
 
-# テーマの CSS が疑似要素で描くアイコン(注記の見出しの印と、外部リンクの印)。
+# テーマの CSS が疑似要素で描くアイコン(注記の見出しの印、外部リンクの印、
+# ダウンロードのリンクの印)。
 # 種類 → アイコン名(pydata-sphinx-theme の --pst-icon-admonition-* と同じ)
 ADMONITIONS = {
     "": "bell",
@@ -74,7 +75,9 @@ ADMONITIONS = {
     "todo": "pencil",
 }
 EXTERNAL = "arrow-up-right-from-square"
+DOWNLOAD = "download"
 PSEUDO = """body div.admonition > .admonition-title::after,
+body a.reference.download::before,
 body nav.bd-links li > a.reference.external::after,
 body .nav-link.nav-external::after {
   content: "";
@@ -137,6 +140,10 @@ def icons_css(outdir: Path) -> str:
     rules.append(
         "nav.bd-links li > a.reference.external, .nav-link.nav-external "
         f"{{ --fa-pseudo-icon: {_uri(icons[EXTERNAL])}; }}\n"
+    )
+    rules.append(
+        "a.reference.download "
+        f"{{ --fa-pseudo-icon: {_uri(icons[DOWNLOAD])}; }}\n"
     )
     return "".join(rules)
 

@@ -5,7 +5,8 @@
   大きさの合計)。
 - 1 ページしか使わないものを、すべてのページで読み込まない: 検索の索引
   (searchindex.js、searchtools.js)は検索のページ(search.html)だけ。
-  mermaid(5.5 MB)と fontawesome.js(1.5 MB)はどのページも読み込まない。
+  mermaid(5.5 MB)と fontawesome.js(1.5 MB)、アイコンの Web フォントは
+  どのページも読み込まない。
 
 Resource Timing の ``decodedBodySize``(圧縮を解いた大きさ)を足す
 (Chromium はキャッシュから読んだものにも大きさを示すので、巡回で前のページが
@@ -26,6 +27,10 @@ ONLY_ON = {
     "searchtools.js": {"search.html"},
     "mermaid.min.js": set(),
     "fontawesome.js": set(),
+    # アイコンはビルドが書く小さな CSS で描く(snippet_pipeline.icons)
+    "fa-solid-900.woff2": set(),
+    "fa-regular-400.woff2": set(),
+    "fa-brands-400.woff2": set(),
 }
 # ページ → 読み込んだ量(バイト)。重いページの報告に使う
 WEIGHTS: dict[str, int] = {}
