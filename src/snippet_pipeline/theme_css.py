@@ -80,9 +80,7 @@ def slim(path: Path, words: set[str]) -> tuple[int, int]:
     end = text.find(_BANNER, head_end)
     if start < 0 or head_end < 2 or end < 0:
         return len(text), len(text)  # 形が違う(テーマの版が変わった)
-    slimmed = (
-        text[:head_end] + purge(text[head_end:end], words) + text[end:]
-    )
+    slimmed = text[:head_end] + purge(text[head_end:end], words) + text[end:]
     if slimmed != text:
         path.write_text(slimmed, encoding="utf-8")
     return len(text), len(slimmed)
