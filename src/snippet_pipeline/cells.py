@@ -411,7 +411,15 @@ def on_merge(app, env, docnames, other) -> None:
     _used(env).update({d: v for d, v in _used(other).items() if d in docnames})
 
 
+def keep_blank_lines(app, config) -> None:
+    """出力は記録の文字列そのままに表示する。出力の字句解析器(myst-ansi)は
+    既定で先頭と末尾の空行を落とすが、読者の実行では空行も出る。
+    """
+    config.highlight_options.setdefault("myst-ansi", {})["stripnl"] = False
+
+
 def setup(app) -> None:
+    app.connect("config-inited", keep_blank_lines)
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("snippet-pair", SnippetPairDirective)
     app.add_directive("snippet-part", SnippetPartDirective)
