@@ -107,3 +107,29 @@ def framework_tab_sets(rel: str) -> int:
         if a.get("data-sync-group") == "framework"
         and a.get("data-sync-id") == "pytorch"
     )
+
+
+# ---------------------------------------------------------------------------
+# 表示の 4 つの場合(全ページの巡回 test_crawl.py と checks/ が使う)
+# ---------------------------------------------------------------------------
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {
+    "viewport": {"width": 375, "height": 812},
+    "is_mobile": True,
+    "has_touch": True,
+}
+MODE_OPTIONS = {
+    "desktop-light": {**DESKTOP, "color_scheme": "light"},
+    "desktop-dark": {**DESKTOP, "color_scheme": "dark"},
+    "phone-light": {**PHONE, "color_scheme": "light"},
+    "phone-dark": {**PHONE, "color_scheme": "dark"},
+}
+
+
+def crawl_pages() -> list[str]:
+    """巡回するすべての HTML(読者のページに、索引・検索・404 を加えたもの)。"""
+    return sorted(
+        p.relative_to(SITE).as_posix()
+        for p in SITE.rglob("*.html")
+        if not p.relative_to(SITE).parts[0].startswith("_")
+    )
