@@ -115,7 +115,8 @@ def visit(browser, base_url):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """全ページの巡回の所要時間(確認ごと)を示す。"""
+    """全ページの巡回の所要時間(確認ごと)、axe の違反の数、重いページを
+    示す。"""
     from browser.checks import TIMES as times
 
     if not times:
@@ -123,3 +124,15 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.section("全ページの巡回の所要時間")
     for name, sec in sorted(times.items(), key=lambda kv: -kv[1]):
         terminalreporter.write_line(f"{sec:7.1f} s  {name}")
+    from browser.checks.axe import COUNTS
+
+    if COUNTS:
+        terminalreporter.section("axe の違反(表示・規則・影響ごとの箇所の数)")
+        for (mode, rule, impact), n in sorted(COUNTS.items()):
+            terminalreporter.write_line(f"{n:5d}  {mode}  {rule}({impact})")
+    from browser.checks.weight import WEIGHTS
+
+    if WEIGHTS:
+        terminalreporter.section("重いページ(初めて開いたときに読み込む量)")
+        for rel, size in sorted(WEIGHTS.items(), key=lambda kv: -kv[1])[:5]:
+            terminalreporter.write_line(f"{size / 1024:7.0f} KB  {rel}")

@@ -19,8 +19,9 @@ AXE = (
     Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
 )
 IMPACTS = ("serious", "critical")
-# 違反の数(規則ごと、表示ごと)。conftest などが集計を示すのに使える
-COUNTS: dict[tuple[str, str], int] = {}
+# 違反の数((表示, 規則, 影響) ごと。moderate・minor も数える)。
+# conftest が巡回の終わりに示す
+COUNTS: dict[tuple[str, str, str], int] = {}
 
 # ダークで調べる規則: テーマの色で結果が変わるもの
 DARK_RULES = ["color-contrast", "link-in-text-block"]
@@ -43,10 +44,10 @@ def check(page, url, mode):
     problems = []
     rules = DARK_RULES if mode.endswith("dark") else None
     for v in page.evaluate(RUN, rules):
+        key = (mode, v["id"], v["impact"])
+        COUNTS[key] = COUNTS.get(key, 0) + len(v["targets"])
         if v["impact"] not in IMPACTS:
             continue
-        key = (mode, v["id"])
-        COUNTS[key] = COUNTS.get(key, 0) + len(v["targets"])
         where = "、".join(v["targets"][:3])
         more = (
             f" ほか {len(v['targets']) - 3} か所"
