@@ -15,12 +15,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser.helpers import (
-    CHROMIUM_ARGS,
     LOCAL_HOSTS,
     SITE,
     find_chromium,
     unavailable,
 )
+
+# 図をビルド時に描くときと同じ起動の仕方(ヘッドレス、通信なし)
+from snippet_pipeline.mermaid_local import CHROMIUM_ARGS
 
 
 # ---------------------------------------------------------------------------

@@ -15,14 +15,6 @@ SITE = BUILD / "html"
 SCREENSHOTS = BUILD / "screenshots"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # サイトの HTML のうち、読者が読むページでないもの
 NOT_PAGES = {"genindex.html", "search.html", "404.html"}
 
