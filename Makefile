@@ -28,7 +28,7 @@ SPHINXOPTS ?=
 export PYTHONPATH := $(CURDIR)/src
 export DOCS_BUILDDIR := $(abspath $(BUILDDIR))
 
-.PHONY: docs test browser-test hosted-test reader-test lint format clean venv lock serve page test-page new-page bench gpu-record gpu-deps
+.PHONY: chromium docs test browser-test hosted-test reader-test lint format clean venv lock serve page test-page new-page bench gpu-record gpu-deps
 
 venv: $(STAMP)
 
@@ -64,6 +64,15 @@ lock:
 	  $(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
 	    --no-header --quiet $(UV_INDEX_ARGS) ; } > $(LOCK).tmp
 	mv $(LOCK).tmp $(LOCK)
+
+## 図と数式を SVG にする Chromium を用意する。システムの Chromium(環境変数
+## CHROMIUM、PATH の chromium、/usr/bin/chromium)があれば何もしない。なければ
+## Playwright の Chromium(headless shell)を入れる(ネットワークが要る。
+## Read the Docs で使う。.readthedocs.yaml)
+chromium: $(STAMP)
+	@if $(BIN)/python -c 'import sys; from snippet_pipeline.mermaid_local import find_chromium as f; sys.exit(f() is None)'; \
+	then echo "システムの Chromium を使います"; \
+	else $(BIN)/python -m playwright install chromium-headless-shell; fi
 
 ## サイトをビルドする($(HTMLDIR)。既定は $(BUILDDIR)/html)
 docs: $(STAMP)

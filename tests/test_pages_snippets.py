@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from code_imports import top_level_imports
 
 from snippet_pipeline.markers import ROOT, all_snippets
 from snippet_pipeline.pages import uses
@@ -81,16 +82,7 @@ _TF_SETTINGS = ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")
 
 
 def _first_tf_import(tree) -> int | None:
-    lines = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            names = [node.module]
-        else:
-            continue
-        if {n.split(".")[0] for n in names} & _TF_PACKAGES:
-            lines.append(node.lineno)
+    lines = [n for n, top in top_level_imports(tree) if top in _TF_PACKAGES]
     return min(lines, default=None)
 
 

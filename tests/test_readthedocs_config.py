@@ -16,23 +16,22 @@ import shlex
 from pathlib import Path
 
 import pytest
-import yaml
+import rtd_config
 from jsonschema.validators import validator_for
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / ".readthedocs.yaml"
 SCHEMA = ROOT.parent / "shared" / "rtd-schema-v2.json"
 OUTPUT_HTML = re.compile(r"^\$\{?READTHEDOCS_OUTPUT\}?/html/?$")
 
 
 @pytest.fixture(scope="module")
 def config() -> dict:
-    return yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    return rtd_config.load()
 
 
 @pytest.fixture(scope="module")
 def commands(config) -> list[str]:
-    return config.get("build", {}).get("commands", [])
+    return rtd_config.commands(config)
 
 
 def test_valid_against_schema(config):
@@ -53,6 +52,44 @@ def test_valid_against_schema(config):
 def test_python_and_os(config):
     assert config["build"]["os"] == "ubuntu-24.04"
     assert config["build"]["tools"]["python"] == "3.11"
+
+
+def test_apt_packages_are_installed(config):
+    """apt_packages は build.commands では入らない(Read the Docs の仕様)。"""
+    if config["build"].get("apt_packages"):
+        assert "commands" not in config["build"], (
+            "build.commands では apt_packages が入らない: build.jobs を使う"
+        )
+
+
+def _playwright_chromium_deps() -> set[str]:
+    """Playwright が ubuntu24.04 の Chromium に必要とする apt のパッケージ。"""
+    import playwright
+
+    bundle = (
+        Path(playwright.__file__).parent / "driver/package/lib/coreBundle.js"
+    ).read_text(encoding="utf-8")
+    start = bundle.index('"ubuntu24.04-x64"')
+    chromium = re.search(r"chromium: \[([^\]]*)\]", bundle[start:])
+    return set(re.findall(r'"([^"]+)"', chromium[1]))
+
+
+def test_apt_packages_cover_chromium(config):
+    """make chromium が入れる Chromium が動くのに要るライブラリと、日本語
+    フォント(図のラベルの幅を測る)が apt_packages にある。
+    """
+    apt = set(config["build"].get("apt_packages", []))
+    missing = (_playwright_chromium_deps() | {"fonts-noto-cjk"}) - apt
+    assert not missing, f"apt_packages に足りない: {sorted(missing)}"
+
+
+def test_order_of_commands(commands):
+    """環境を作り、Chromium を入れてから、サイトをビルドする。"""
+    first = {
+        step: next(i for i, c in enumerate(commands) if step in c)
+        for step in ("make venv", "make chromium", "make docs")
+    }
+    assert first["make venv"] < first["make chromium"] < first["make docs"]
 
 
 def test_no_command_writes_build_html(commands):

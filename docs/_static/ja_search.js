@@ -263,24 +263,27 @@ const JA_SEARCH = (() => {
       pending = null;
       query(text);
     }
+    // Sphinx の索引(searchindex.js)は読み込まない(この索引だけで足りる)。
+    // Sphinx は索引が来るまで検索語を預かるので、空の索引を渡して放させる
+    if (typeof Search !== "undefined" && Search._index === null) {
+      Search.setIndex({});
+    }
   };
 
   // ---------------------------------------------------------------------
-  // 分かち書き(強調表示と要約用): Sphinx の索引にある語による最長一致
+  // 分かち書き(強調表示と要約用): この索引にある語による最長一致
   // ---------------------------------------------------------------------
   let vocab = null;
   let maxLen = 1;
 
   const loadVocab = () => {
     if (vocab !== null) return vocab;
-    if (typeof Search === "undefined" || !Search._index) return null;
+    if (index === null) return null;
     vocab = new Set();
-    for (const key of ["terms", "titleterms"]) {
-      for (const term of Object.keys(Search._index[key] || {})) {
-        if (!CJK.test(term)) continue;
-        vocab.add(term);
-        maxLen = Math.max(maxLen, term.length);
-      }
+    for (const term of index.words || []) {
+      if (!CJK.test(term)) continue;
+      vocab.add(term);
+      maxLen = Math.max(maxLen, term.length);
     }
     return vocab;
   };

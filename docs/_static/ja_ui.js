@@ -7,4 +7,12 @@ if (typeof messages !== "undefined" && typeof locale !== "undefined") {
     copy_failure: "コピーできませんでした",
   };
   if (document.documentElement.lang === "ja") locale = "ja";
+  // ボタンの絵の説明(<title>)は copybutton.js を読んだ時点の言語で作られて
+  // いるので、日本語で作り直す
+  const retitle = (svg, text) =>
+    svg.replace(/<title>[^<]*<\/title>/, `<title>${text}</title>`);
+  if (typeof iconCopy !== "undefined" && locale === "ja") {
+    iconCopy = retitle(iconCopy, messages.ja.copy_to_clipboard);
+    iconCheck = retitle(iconCheck, messages.ja.copy_success);
+  }
 }

@@ -23,6 +23,8 @@ def setup(app):
         cjk_linebreaks,
         console_lexer,
         equivalence,
+        icons,
+        math_svg,
         mermaid_local,
         notebook,
         reader_env,
@@ -30,6 +32,7 @@ def setup(app):
         search_index,
         search_ja,
         stamp,
+        theme_css,
         values,
     )
 
@@ -37,7 +40,7 @@ def setup(app):
     cells.setup(app)  # 2. {snippet} / {snippet-pair}: コードと記録の出力
     cjk_linebreaks.setup(app)  # 3. 日本語の文中の改行を空白にしない
     stamp.setup(app)  # 4. 「… で実行・検証済み」のスタンプ
-    mermaid_local.setup(app)  # 5. 同梱の mermaid を図のあるページだけに
+    mermaid_local.setup(app)  # 5. mermaid の図をビルド時に SVG にする
     search_ja.setup(app)  # 6. 日本語の検索語の分かち書き
     search_index.setup(app)  # 6b. 関連度で順位を付ける検索の索引
     notebook.setup(app)  # 7. 出力つきの .ipynb をダウンロードに加える
@@ -45,5 +48,8 @@ def setup(app):
     reader_env.setup(app)  # 9. 読者の環境を入れるコマンド(pyproject から)
     values.setup(app)  # 10. {snippet-value}: 本文の数値を実行結果と照合する
     equivalence.setup(app)  # 11. 対応表の検証の列と、タブの脇の同等性の注記
-    console_lexer.setup(app)  # 12. 対話モードの例: プロンプトの行だけがコード
+    icons.setup(app)  # 12. テーマのアイコンを、使うものだけの小さな CSS で
+    math_svg.setup(app)  # 13. 数式をビルド時に SVG にする
+    console_lexer.setup(app)  # 14. 対話モードの例: プロンプトの行だけがコード
+    theme_css.setup(app)  # 15. テーマの CSS から使わない Bootstrap を除く
     return {"parallel_read_safe": True, "parallel_write_safe": True}

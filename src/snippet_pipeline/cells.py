@@ -15,6 +15,10 @@
 
 オプション: ``:hide-input:``(コードを折りたたむ)、``:hide-output:``
 (出力を折りたたむ)、``:remove-input:``(出力だけを表示する)。
+
+図(PNG の出力)を出すスニペットには、``:alt:``(何を示す図かを文章で)と
+``:caption:``(図の見出し)が要る。2 枚目からは ``:alt-2:``・``:caption-2:``
+のように番号を付ける。ないとビルドの警告(``-W`` なのでエラー)になる。
 """
 
 import base64
@@ -42,6 +46,13 @@ _FLAGS = {
     "hide-output": directives.flag,
     "remove-input": directives.flag,
 }
+# 図の説明と見出し(1 枚目は :alt: と :caption:、n 枚目は :alt-n: と
+# :caption-n:)
+_FIGURE_OPTIONS = {
+    f"{name}{suffix}": directives.unchanged
+    for name in ("alt", "caption")
+    for suffix in ("", *(f"-{n}" for n in range(2, 10)))
+}
 
 
 def _used(env) -> dict[str, list[str]]:
@@ -55,7 +66,7 @@ class SnippetDirective(SphinxDirective):
     """1 つのスニペットのコードと、その実行記録の出力。"""
 
     required_arguments = 1
-    option_spec = _FLAGS
+    option_spec = {**_FLAGS, **_FIGURE_OPTIONS}
 
     def run(self) -> list[nodes.Node]:
         snippet = self.snippet(self.arguments[0])
@@ -152,6 +163,7 @@ class SnippetDirective(SphinxDirective):
             )
             return None
         box = nodes.container(classes=["cell_output"])
+        self.figures = 0
         for item in items:
             box.extend(self.render(item))
         return box if box.children else None
@@ -203,7 +215,9 @@ class SnippetDirective(SphinxDirective):
             ]
         data = item.get("data", {})
         if "image/png" in data:
-            return [self.image(base64.b64decode(data["image/png"]))]
+            self.figures += 1
+            image = self.image(base64.b64decode(data["image/png"]))
+            return [self.figure(image, self.figures)]
         text = data.get("text/plain", "")
         return [
             nodes.literal_block(
@@ -224,6 +238,36 @@ class SnippetDirective(SphinxDirective):
         uri = os.path.relpath(path, page_dir)
         return nodes.image(uri=uri, classes=["output", "image_png"])
 
+    def figure(self, image: nodes.image, n: int) -> nodes.figure:
+        """図に、ページに書いた説明(alt)と見出し(キャプション)を付ける。"""
+        suffix = "" if n == 1 else f"-{n}"
+        alt = (self.options.get(f"alt{suffix}") or "").strip()
+        caption = (self.options.get(f"caption{suffix}") or "").strip()
+        if not alt or not caption:
+            logger.warning(
+                "%d 枚目の図に :alt%s:(何を示す図か)と :caption%s:(図の"
+                "見出し)を書いてください: %s",
+                n,
+                suffix,
+                suffix,
+                self.arguments[0],
+                location=self.get_location(),
+                type="snippet",
+                subtype="figure",
+            )
+        image["alt"] = alt
+        figure = nodes.figure("", image, classes=["snippet-figure"])
+        if caption:
+            figure += nodes.caption(caption, caption)
+        return figure
+
+
+def _option_lines(options: dict) -> list[str]:
+    return [
+        f":{name}:" if value is None else f":{name}: {value}"
+        for name, value in options.items()
+    ]
+
 
 class SnippetPairDirective(SnippetDirective):
     """PyTorch と Keras の対になるスニペットを、同期するタブに並べる。"""
@@ -237,14 +281,14 @@ class SnippetPairDirective(SnippetDirective):
             ":::{tab-item} PyTorch",
             ":sync: pytorch",
             f"```{{snippet}} {torch}",
-            *(f":{name}:" for name in self.options),
+            *_option_lines(self.options),
             "```",
             ":::",
             "",
             ":::{tab-item} TensorFlow/Keras",
             ":sync: keras",
             f"```{{snippet}} {keras}",
-            *(f":{name}:" for name in self.options),
+            *_option_lines(self.options),
             "```",
             ":::",
             "::::",

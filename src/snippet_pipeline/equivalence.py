@@ -238,7 +238,7 @@ def _note(app, docname: str, stem: str, claims: dict) -> nodes.container:
         badge,
         classes=["sd-badge", f"sd-bg-{color}", f"sd-bg-text-{color}"],
     )
-    para += nodes.Text(" ")
+    # 札と文の間は CSS の余白で空ける(日本語の文字の間に空白を入れない)
     if not keys:
         para += nodes.Text(
             "この 2 つのタブが同じ計算をすることは、数値では確かめていません。"

@@ -231,6 +231,8 @@ class MarkdownWriter:
             return f"**{inner}**"
         if isinstance(node, nodes.emphasis):
             return f"*{inner}*"
+        if "sd-badge" in node.get("classes", []):
+            return f"【{inner}】"  # 札(HTML では色の付いた枠)
         if isinstance(node, nodes.reference):
             uri = node.get("refuri", "")
             if not uri and node.get("refid"):

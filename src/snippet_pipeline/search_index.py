@@ -31,6 +31,8 @@ Sphinx の検索は語がページにあるかないかしか見ず、同点は�
 - ``terms``: 語 → ``[ページ番号, 重み付きの回数, ページ番号, …]``
 - ``synonyms``: 同義語の組(正規化した語句の並び)の並び
 - ``weights``: 題名・見出し・本文・コードの重み(回数はこの整数倍で持つ)
+- ``words``: 日本語の単語(Sphinx の索引の語。結果の強調表示と要約のための
+  分かち書きに使う。Sphinx の searchindex.js はページに読み込まない)
 """
 
 import json
@@ -169,7 +171,7 @@ def _forms(text: str) -> list[str]:
 # ---------------------------------------------------------------------------
 # 索引を作って書き出す
 # ---------------------------------------------------------------------------
-def build_index(env, glossary: str | None) -> dict:
+def build_index(env, glossary: str | None, words=()) -> dict:
     docnames = sorted(
         d
         for d in env.found_docs
@@ -206,6 +208,7 @@ def build_index(env, glossary: str | None) -> dict:
         "terms": dict(sorted(terms.items())),
         "synonyms": synonyms,
         "weights": WEIGHTS,
+        "words": sorted({w for w in words if re.search(f"[{_CJK}]", w)}),
     }
 
 
@@ -213,7 +216,13 @@ def write_index(app) -> list:
     """html-collect-pages(search.html を書く前)に索引を書き出す。"""
     if app.builder.format != "html":
         return []
-    index = build_index(app.env, app.config.ja_search_glossary)
+    # Sphinx の索引の語(ページを書き出すときに集めたもの)
+    indexer = getattr(app.builder, "indexer", None)
+    words = [
+        *getattr(indexer, "_mapping", {}),
+        *getattr(indexer, "_title_mapping", {}),
+    ]
+    index = build_index(app.env, app.config.ja_search_glossary, words)
     path = Path(app.outdir) / INDEX_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     body = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

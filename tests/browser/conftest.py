@@ -8,20 +8,21 @@ Playwright で操作する。ブラウザはダウンロードしない。
 CI(環境変数 ``CI=true``)では skip せず失敗にする。
 """
 
-import functools
-import http.server
-import threading
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from browser.helpers import (
-    CHROMIUM_ARGS,
     LOCAL_HOSTS,
     SITE,
     find_chromium,
     unavailable,
 )
+
+# 図をビルド時に描くときと同じ起動の仕方(ヘッドレス、通信なし)
+from snippet_pipeline.mermaid_local import CHROMIUM_ARGS
 
 
 # ---------------------------------------------------------------------------
@@ -37,25 +38,26 @@ def site() -> Path:
     return SITE
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-# モジュールごとに起動・終了する。セッションの最後まで残すと、後のテストが
-# fork する(DataLoader のワーカーなど)ときにスレッドごと複製されて固まる
-@pytest.fixture(scope="module")
+# 配信は別のプロセス(serve.py)で、セッションに 1 つ。テストのプロセスに
+# 配信のスレッドを置かない(後のテストが fork するとき、スレッドごと複製されて
+# 固まる)。ないパスには 404.html を状態 404 で返す(ホスティングと同じ)
+@pytest.fixture(scope="session")
 def base_url(site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    server = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("serve.py")), str(site)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        port = int(server.stdout.readline())
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
+# Chromium はセッションに 1 つ。テストごとにコンテキスト(Visit)を開く
+@pytest.fixture(scope="session")
 def browser():
     exe = find_chromium()
     if exe is None:
@@ -112,3 +114,27 @@ def visit(browser, base_url):
     yield _open
     for v in opened:
         v.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """全ページの巡回の所要時間(確認ごと)、axe の違反の数、重いページを
+    示す。"""
+    from browser.checks import TIMES as times
+
+    if not times:
+        return
+    terminalreporter.section("全ページの巡回の所要時間")
+    for name, sec in sorted(times.items(), key=lambda kv: -kv[1]):
+        terminalreporter.write_line(f"{sec:7.1f} s  {name}")
+    from browser.checks.axe import COUNTS
+
+    if COUNTS:
+        terminalreporter.section("axe の違反(表示・規則・影響ごとの箇所の数)")
+        for (mode, rule, impact), n in sorted(COUNTS.items()):
+            terminalreporter.write_line(f"{n:5d}  {mode}  {rule}({impact})")
+    from browser.checks.weight import WEIGHTS
+
+    if WEIGHTS:
+        terminalreporter.section("重いページ(初めて開いたときに読み込む量)")
+        for rel, size in sorted(WEIGHTS.items(), key=lambda kv: -kv[1])[:5]:
+            terminalreporter.write_line(f"{size / 1024:7.0f} KB  {rel}")

@@ -15,14 +15,6 @@ SITE = BUILD / "html"
 SCREENSHOTS = BUILD / "screenshots"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # サイトの HTML のうち、読者が読むページでないもの
 NOT_PAGES = {"genindex.html", "search.html", "404.html"}
 
@@ -106,4 +98,30 @@ def framework_tab_sets(rel: str) -> int:
         for a in scan(rel).attrs
         if a.get("data-sync-group") == "framework"
         and a.get("data-sync-id") == "pytorch"
+    )
+
+
+# ---------------------------------------------------------------------------
+# 表示の 4 つの場合(全ページの巡回 test_crawl.py と checks/ が使う)
+# ---------------------------------------------------------------------------
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {
+    "viewport": {"width": 375, "height": 812},
+    "is_mobile": True,
+    "has_touch": True,
+}
+MODE_OPTIONS = {
+    "desktop-light": {**DESKTOP, "color_scheme": "light"},
+    "desktop-dark": {**DESKTOP, "color_scheme": "dark"},
+    "phone-light": {**PHONE, "color_scheme": "light"},
+    "phone-dark": {**PHONE, "color_scheme": "dark"},
+}
+
+
+def crawl_pages() -> list[str]:
+    """巡回するすべての HTML(読者のページに、索引・検索・404 を加えたもの)。"""
+    return sorted(
+        p.relative_to(SITE).as_posix()
+        for p in SITE.rglob("*.html")
+        if not p.relative_to(SITE).parts[0].startswith("_")
     )

@@ -63,20 +63,3 @@ def test_copy_of_executed_cell_has_no_output(clip_visit, site):
     assert copied.strip() == source.strip()
     output = cell.locator("div.cell_output").inner_text().strip()
     assert output and output.splitlines()[0] not in copied
-
-
-def test_program_steps_have_no_copy_button(visit, site):
-    """長いプログラムの 1 区間({snippet-part})は単独では動かないので、
-    コピーボタンを付けない。同じページに、コピーできる全体のコードがある。
-    """
-    pages = pages_with_class("snippet-step")
-    assert pages, "区間({snippet-part})を載せたページがありません"
-    v = visit()
-    for rel in pages:
-        page = v.goto(rel)
-        page.wait_for_selector("button.copybtn", state="attached")
-        steps = page.locator("div.snippet-step")
-        assert steps.count() > 0
-        assert steps.locator("button.copybtn").count() == 0, rel
-        whole = page.locator("div.cell_input button.copybtn")
-        assert whole.count() > 0, f"{rel}: 全体のコードがコピーできない"

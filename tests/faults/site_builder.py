@@ -1,7 +1,7 @@
 """故障注入テスト用の、最小の一時サイト。
 
 本物の設定と仕組み(``conf.py``・``src/snippet_pipeline``・``docs/_static``・
-``conftest.py``・``tests/test_snippets_run.py``・``pyproject.toml``)を
+``docs/_templates``・``docs/locales``・``conftest.py``・``tests/test_snippets_run.py``・``pyproject.toml``)を
 一時ディレクトリに写し、わざと壊したページとスニペットを置く。本物の
 作業ツリーには何も書かない。
 """
@@ -182,7 +182,12 @@ def make_site(
     for name in ("conf.py", "conftest.py", "pyproject.toml", ".gitignore"):
         shutil.copy(ROOT / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for sub in ("docs/_static", "src/snippet_pipeline"):
+    for sub in (
+        "docs/_static",
+        "docs/_templates",
+        "docs/locales",
+        "src/snippet_pipeline",
+    ):
         shutil.copytree(ROOT / sub, dest / sub, ignore=ignore)
     (dest / "tests").mkdir()
     for name in ("conftest.py", "test_snippets_run.py"):

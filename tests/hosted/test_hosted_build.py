@@ -1,5 +1,7 @@
 """Read the Docs のビルドを再現する: 新しいクローンで ``.readthedocs.yaml``
-の ``build.commands`` を、Read the Docs と同じ環境変数で順に実行する。
+のコマンド(``build.jobs`` の段階を Read the Docs の順に。``rtd_config``)を、
+Read the Docs と同じ環境変数で順に実行する。``apt_packages`` は入れない
+(この機械には CI が Chromium と日本語フォントを入れてある)。
 
 確かめること(Read the Docs の規則と、このサイトの約束):
 
@@ -28,7 +30,7 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
+import rtd_config
 from bs4 import BeautifulSoup
 
 from snippet_pipeline.records import comparable
@@ -69,9 +71,7 @@ def hosted(tmp_path_factory):
     )
     if not FRESH:
         (checkout / ".venv").symlink_to(ROOT / ".venv")
-    config = yaml.safe_load(
-        (checkout / ".readthedocs.yaml").read_text(encoding="utf-8")
-    )
+    config = rtd_config.load(checkout / ".readthedocs.yaml")
     env = {
         k: v
         for k, v in os.environ.items()
@@ -81,7 +81,7 @@ def hosted(tmp_path_factory):
     env.update(READTHEDOCS="True", READTHEDOCS_OUTPUT=str(output))
     log = []
     start = time.perf_counter()
-    for command in config["build"]["commands"]:
+    for command in rtd_config.commands(config):
         done = subprocess.run(
             ["bash", "-c", command],
             cwd=checkout,

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from code_imports import top_level_imports
 from reader.copying import Block, blocks
 from reader.environment import importable_by_reader
 from reader.standalone import Runner, kind, parallel, recorded_seconds
@@ -217,15 +218,7 @@ def test_copied_code_imports_only_what_the_install_page_installs(copied):
             tree = ast.parse(block.code)
         except SyntaxError:
             continue  # 貼り付けて動くかは、実行するテストが確かめる
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0:
-                names = [node.module]
-            else:
-                continue
-            for name in names:
-                top = name.split(".")[0]
-                if not importable_by_reader(top):
-                    missing.add(f"{block.page}: {top}")
+        for _, top in top_level_imports(tree):
+            if not importable_by_reader(top):
+                missing.add(f"{block.page}: {top}")
     assert not missing, sorted(missing)

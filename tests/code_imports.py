@@ -1,0 +1,22 @@
+"""コードが import する最上位のパッケージを、行番号とともに読む(AST)。
+
+スニペットの TensorFlow の設定の位置(test_pages_snippets.py)と、コピーした
+コードが読者の入れたパッケージだけを使うこと(reader/test_copy_buffer.py)が
+同じ読み方をする。相対 import は数えない。
+"""
+
+import ast
+
+
+def top_level_imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """(行番号, 最上位のパッケージ名) の並び。"""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module]
+        else:
+            continue
+        found += [(node.lineno, name.split(".")[0]) for name in names]
+    return found
