@@ -46,11 +46,12 @@ _COMPILE = ("torch.compile", "_dynamo", "_inductor")
 
 
 def _first_tf_import(source: str) -> int | None:
-    """TensorFlow などを最初に import する行(読めないコードなら 0)。"""
+    """TensorFlow などを最初に import する行。Python として読めないコード
+    (ノートブックのマジックなど)では、名前が出てくれば 0。"""
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return 0
+        return 0 if any(w in source for w in _TF_PACKAGES) else None
     lines = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -59,7 +60,8 @@ def _first_tf_import(source: str) -> int | None:
             names = [node.module]
         else:
             continue
-        if {n.split(".")[0] for n in names} & _TF_PACKAGES:
+        # torch.utils.tensorboard も、中で tensorboard を import する
+        if any(set(n.split(".")) & _TF_PACKAGES for n in names):
             lines.append(node.lineno)
     return min(lines, default=None)
 
@@ -75,7 +77,8 @@ def kind(source: str) -> str:
     # 触れるコードは、新しいプロセスで import したときと同じにする
     if any(w in source for w in _COMPILE):
         return "fresh"
-    uses_tf = any(w in source for w in _TF_PACKAGES)
+    # 説明の文(docstring やコメント)に名前が出るだけなら使わない
+    uses_tf = _first_tf_import(source) is not None
     # 環境変数に触れるのが、その 2 行の設定(ノートブックではスニペットごと
     # に繰り返す)だけで、TensorFlow などを import するのがその後なら、
     # スニペットと同じ設定で import 済みのものと同じ

@@ -49,8 +49,14 @@ def _files() -> dict[str, Snippet]:
     return {s.source.rstrip("\n"): s for s in all_snippets()}
 
 
-def _run(runner: Runner, block: Block, snippet: Snippet | None):
-    """読者と同じように、空のフォルダでコピーしたコードを実行する。"""
+def _run(
+    runner: Runner,
+    block: Block,
+    snippet: Snippet | None,
+    how: str | None = None,
+):
+    """読者と同じように、空のフォルダでコピーしたコードを実行する
+    (how は standalone.kind の答え。既定はコードから決める)。"""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "work"
         folder.mkdir()
@@ -63,7 +69,7 @@ def _run(runner: Runner, block: Block, snippet: Snippet | None):
         for other in all_snippets():
             if snippet and other.helper_of == snippet.id:
                 (folder / other.path.name).write_text(other.source)
-        return runner.run(file)
+        return runner.run(file, how)
 
 
 # 表示した対話モードの例を、読者の環境で doctest として確かめる(サイトの
@@ -142,6 +148,10 @@ def test_every_copyable_block_is_known(copied):
     assert not partial, f"ファイルの一部だけがコピーされる: {partial}"
 
 
+#: 出力だけがページと違うときの文(もう一度実行する目印)
+OUTPUT_DIFFERS = "出力がページと違う"
+
+
 def _problems(block: Block, snippet: Snippet | None, run) -> list[str]:
     where = f"{block.page}: {snippet.relpath if snippet else block.code[:40]}"
     if snippet is not None and snippet.requires_cuda:
@@ -167,7 +177,7 @@ def _problems(block: Block, snippet: Snippet | None, run) -> list[str]:
         ) or re.search(r"(Syntax|Indentation)Error", pasted.stderr):
             problems.append(f"{where}: 貼り付けると失敗する\n{pasted.stderr}")
         return problems
-    problems = []
+    problems: list[str] = []
     # 標準エラーに出ると分かっている行(スニペットの # stderr: の正規表現。
     # ページの本文がそのことを説明している)は除く
     allowed = re.findall(
@@ -182,27 +192,49 @@ def _problems(block: Block, snippet: Snippet | None, run) -> list[str]:
         problems.append(f"{where}: 終了コード {run.returncode}\n{run.stderr}")
     if not block.nondeterministic and run.stdout != block.shown_output:
         problems.append(
-            f"{where}: 出力がページと違う\n--- ページ\n{block.shown_output}"
+            f"{where}: {OUTPUT_DIFFERS}\n--- ページ\n{block.shown_output}"
             f"--- 読者の実行\n{run.stdout}"
         )
     return problems
 
 
+def _check(runner: Runner, block: Block, snippet: Snippet | None, run):
+    """(問題、もう一度の実行で一致したときの文)。
+
+    出力だけが違えば、もう一度、本当に新しいプロセスで(並列の実行が
+    終わった後に 1 つだけで)実行する。複数のスレッドで学習するコードは、
+    CPU が混んでいると、まれに数字の最後の桁が変わる。2 度目も違えば
+    失敗(いつも違うコードは必ず失敗する。test_harness.py)。
+    """
+    found = _problems(block, snippet, run)
+    if len(found) != 1 or OUTPUT_DIFFERS not in found[0]:
+        return found, None
+    again = _problems(block, snippet, _run(runner, block, snippet, "fresh"))
+    if again:
+        return [*found, f"(もう一度実行しても違う){again[-1]}"], None
+    return [], found[0].split("\n--- ページ", 1)[0]
+
+
 # すべてを並列に実行するので、1 つのテストとしては長い
 @pytest.mark.timeout(1200)
-def test_copied_code_runs_alone_with_the_pages_output(copied, runs):
+def test_copied_code_runs_alone_with_the_pages_output(copied, runs, runner):
     files = _files()
     problems = []
     checked = 0
+    reran = []
     for block in copied:
         snippet = files.get(block.code.rstrip("\n"))
-        if (block.language, block.code) not in runs:
+        key = (block.language, block.code)
+        if key not in runs:
             continue
         checked += 1
-        problems += _problems(
-            block, snippet, runs[(block.language, block.code)]
-        )
+        found, note = _check(runner, block, snippet, runs[key])
+        if note:
+            reran.append(note)
+        problems += found
     print(f"コピーできるコード {len(copied)} 個のうち {checked} 個を実行")
+    for line in reran:
+        print(f"(1 度目は出力が違い、もう一度の実行で一致){line}")
     assert not problems, "\n\n".join(problems)
 
 

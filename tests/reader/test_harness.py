@@ -19,7 +19,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from reader.copying import Block
 from reader.environment import reader_env
 from reader.standalone import Runner, kind, parallel
-from reader.test_copy_buffer import _problems, _run
+from reader.test_copy_buffer import OUTPUT_DIFFERS, _check, _problems, _run
 from reader.test_notebooks import _execute, _kind
 
 TF_SETUP = """import os
@@ -180,6 +180,30 @@ def test_forked_file_is_python_file(runner, tmp_path, source):
         fresh.stdout,
         fresh.stderr,
     )
+
+
+# ============================================================================
+# コピーしたファイルの出力(出力だけが違えば、もう一度実行する)
+# ============================================================================
+def test_file_with_wrong_output_fails_even_when_run_again(runner):
+    block = Block("example.html", "python", 'print("1")', "2\n", False)
+    found, note = _check(runner, block, None, _run(runner, block, None))
+    assert note is None
+    assert [OUTPUT_DIFFERS in f for f in found] == [True, True], found
+
+
+def test_output_that_differs_once_passes_when_run_again(runner, tmp_path):
+    # 1 度目だけ違うものを出す(印のファイルは空のフォルダの外に置く)
+    mark = tmp_path / "ran-once"
+    code = (
+        f"import os\nmark = {str(mark)!r}\n"
+        'print("again" if os.path.exists(mark) else "first")\n'
+        'open(mark, "w").close()'
+    )
+    block = Block("example.html", "python", code, "again\n", False)
+    found, note = _check(runner, block, None, _run(runner, block, None))
+    assert found == []
+    assert note and OUTPUT_DIFFERS in note
 
 
 # ============================================================================
