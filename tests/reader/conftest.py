@@ -7,7 +7,8 @@
   このリポジトリの ``.venv`` の site-packages を使う。ただし別の venv から
   参照するので、プロジェクト自身の ``snippets``・``snippet_pipeline``
   (編集可能インストールの ``.pth``)は import できない。
-- 環境変数は PATH・HOME・LANG だけ。プロジェクトがビルドで使う変数
+- 環境変数は PATH・HOME・LANG だけ(と、並べて実行するための
+  ``environment.SCHEDULING``)。プロジェクトがビルドで使う変数
   (``records.ENVIRONMENT``)は渡さない。
 - 作業ディレクトリは空の一時ディレクトリ。
 
