@@ -2,14 +2,16 @@
 
 スニペットの TensorFlow の設定の位置(test_pages_snippets.py)と、コピーした
 コードが読者の入れたパッケージだけを使うこと(reader/test_copy_buffer.py)が
-同じ読み方をする。相対 import は数えない。
+同じ読み方をする。読者の実行をどのプロセスでするか(reader/standalone.py の
+kind)も、TensorFlow を import する位置をこれで読む。相対 import は数えない。
 """
 
 import ast
 
 
-def top_level_imports(tree: ast.AST) -> list[tuple[int, str]]:
-    """(行番号, 最上位のパッケージ名) の並び。"""
+def imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """(行番号, import するモジュールの名前(torch.utils.tensorboard など))
+    の並び。"""
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -18,5 +20,10 @@ def top_level_imports(tree: ast.AST) -> list[tuple[int, str]]:
             names = [node.module]
         else:
             continue
-        found += [(node.lineno, name.split(".")[0]) for name in names]
+        found += [(node.lineno, name) for name in names]
     return found
+
+
+def top_level_imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """(行番号, 最上位のパッケージ名) の並び。"""
+    return [(line, name.split(".")[0]) for line, name in imports(tree)]

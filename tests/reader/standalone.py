@@ -28,6 +28,8 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+from code_imports import imports
+
 from snippet_pipeline import records
 from snippet_pipeline.markers import all_snippets
 
@@ -52,17 +54,12 @@ def _first_tf_import(source: str) -> int | None:
         tree = ast.parse(source)
     except SyntaxError:
         return 0 if any(w in source for w in _TF_PACKAGES) else None
-    lines = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            names = [node.module]
-        else:
-            continue
-        # torch.utils.tensorboard も、中で tensorboard を import する
-        if any(set(n.split(".")) & _TF_PACKAGES for n in names):
-            lines.append(node.lineno)
+    # torch.utils.tensorboard も、中で tensorboard を import する
+    lines = [
+        line
+        for line, name in imports(tree)
+        if set(name.split(".")) & _TF_PACKAGES
+    ]
     return min(lines, default=None)
 
 
