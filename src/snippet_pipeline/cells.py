@@ -37,6 +37,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import gpu_records, records
 from .equivalence import pair_note
 from .markers import SNIPPETS, Snippet
+from .page_store import PageStore
 from .pages import pair
 
 logger = logging.getLogger(__name__)
@@ -55,11 +56,12 @@ _FIGURE_OPTIONS = {
 }
 
 
+#: docname → そのページに載せたスニペットの id(出現順)
+USED = PageStore("snippet_pages")
+
+
 def _used(env) -> dict[str, list[str]]:
-    """docname → そのページに載せたスニペットの id(出現順)。"""
-    if not hasattr(env, "snippet_pages"):
-        env.snippet_pages = {}
-    return env.snippet_pages
+    return USED.of(env)
 
 
 class SnippetDirective(SphinxDirective):
@@ -403,14 +405,6 @@ def gpu_pages_to_reread(app, env, added, changed, removed) -> list[str]:
     return found
 
 
-def on_purge(app, env, docname: str) -> None:
-    _used(env).pop(docname, None)
-
-
-def on_merge(app, env, docnames, other) -> None:
-    _used(env).update({d: v for d, v in _used(other).items() if d in docnames})
-
-
 def keep_blank_lines(app, config) -> None:
     """出力は記録の文字列そのままに表示する。出力の字句解析器(myst-ansi)は
     既定で先頭と末尾の空行を落とすが、読者の実行では空行も出る。
@@ -423,6 +417,5 @@ def setup(app) -> None:
     app.add_directive("snippet", SnippetDirective)
     app.add_directive("snippet-pair", SnippetPairDirective)
     app.add_directive("snippet-part", SnippetPartDirective)
-    app.connect("env-purge-doc", on_purge)
-    app.connect("env-merge-info", on_merge)
+    USED.connect(app)
     app.connect("env-get-outdated", gpu_pages_to_reread)

@@ -20,6 +20,7 @@ from sphinx.locale import _
 from sphinx.util.math import get_node_equation_number
 
 from .mermaid_local import launch
+from .page_store import PageStore
 from .records import build_dir
 
 MATHJAX_JS = Path(__file__).parent / "vendor" / "mathjax" / "tex-svg.js"
@@ -113,36 +114,17 @@ def render(todo: dict[str, tuple[str, bool]]) -> None:
 # ---------------------------------------------------------------------------
 # Sphinx
 # ---------------------------------------------------------------------------
-def _formulas(env) -> dict:
-    if not hasattr(env, "math_formulas"):
-        env.math_formulas = {}
-    return env.math_formulas
+#: docname → {数式の鍵: (TeX, 別行か)}
+FORMULAS = PageStore("math_formulas")
 
 
 def collect(app, doctree) -> None:
     found = {formula_key(t, d): (t, d) for _, t, d in formulas(doctree)}
-    store = _formulas(app.env)
-    store.pop(app.env.docname, None)
-    if found:
-        store[app.env.docname] = found
-
-
-def purge(app, env, docname) -> None:
-    _formulas(env).pop(docname, None)
-
-
-def merge(app, env, docnames, other) -> None:
-    mine = _formulas(env)
-    for docname, found in _formulas(other).items():
-        if docname in docnames:
-            mine[docname] = found
+    FORMULAS.put(app.env, app.env.docname, found)
 
 
 def render_all(app, env) -> None:
-    everything = {}
-    for found in _formulas(env).values():
-        everything.update(found)
-    render(everything)
+    render(FORMULAS.everything(env))
 
 
 def _svg(tex: str, display: bool) -> str:
@@ -183,7 +165,6 @@ def setup(app) -> None:
         "svg", (visit_math, None), (visit_displaymath, None)
     )
     app.connect("doctree-read", collect)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    FORMULAS.connect(app)
     app.connect("env-updated", render_all)
     app.connect("html-page-context", add_css)

@@ -29,6 +29,7 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinxcontrib.mermaid import mermaid
 
+from .page_store import PageStore
 from .records import build_dir
 
 logger = logging.getLogger(__name__)
@@ -266,6 +267,10 @@ def _unique_ids(svg: str, render_id: str) -> str:
 # ---------------------------------------------------------------------------
 # Sphinx
 # ---------------------------------------------------------------------------
+#: docname → {図の鍵: mermaid のコード}
+DIAGRAMS = PageStore("mermaid_diagrams")
+
+
 def collect(app, doctree) -> None:
     """読み込んだページの図を覚える(描くのは env-updated でまとめて)。"""
     env = app.env
@@ -285,34 +290,11 @@ def collect(app, doctree) -> None:
                 "mermaid の図に :caption:(図の見出し)がありません",
                 location=node,
             )
-    diagrams = _diagrams(env)
-    diagrams.pop(docname, None)
-    if found:
-        diagrams[docname] = found
-
-
-def _diagrams(env) -> dict:
-    if not hasattr(env, "mermaid_diagrams"):
-        env.mermaid_diagrams = {}
-    return env.mermaid_diagrams
-
-
-def purge(app, env, docname) -> None:
-    _diagrams(env).pop(docname, None)
-
-
-def merge(app, env, docnames, other) -> None:
-    mine = _diagrams(env)
-    for docname, found in _diagrams(other).items():
-        if docname in docnames:
-            mine[docname] = found
+    DIAGRAMS.put(env, docname, found)
 
 
 def render_all(app, env) -> None:
-    everything = {}
-    for found in _diagrams(env).values():
-        everything.update(found)
-    render(everything)
+    render(DIAGRAMS.everything(env))
 
 
 def visit_mermaid(self, node) -> None:
@@ -347,8 +329,7 @@ def visit_mermaid(self, node) -> None:
 def setup(app) -> None:
     app.add_node(mermaid, override=True, html=(visit_mermaid, None))
     app.connect("doctree-read", collect)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    DIAGRAMS.connect(app)
     app.connect("env-updated", render_all)
     app.connect("builder-inited", drop_cdn_loader)
 
