@@ -1,7 +1,7 @@
 """読者の Python で動く fork サーバー(``standalone.py`` と ``kernels.py`` が
 ``python -c <このファイルの中身> <役目> …`` として起動する)。
 
-起動したときに numpy と torch(と torch._dynamo。環境変数
+起動したときに numpy と torch(と torch._dynamo、scikit-learn。環境変数
 ``READER_PRELOAD_TF`` があれば、スニペットと同じ設定で TensorFlow と Keras
 も)を import しておき、頼まれるたびに自分を fork した子で実行する。子は、
 それらを import し終えた直後の新しいプロセスと同じ状態から始まる(import の
@@ -40,15 +40,21 @@ import sys
 import traceback
 import types
 
+# 子の環境変数は、このサーバーを起動した環境(読者の環境)そのもの。下の
+# import などが os.environ に足すもの(torch._dynamo の
+# TORCHINDUCTOR_CACHE_DIR、scikit-learn の KMP_ の 2 つ(Intel OpenMP の設定。
+# ここで使うライブラリは読まない)、カーネルの MPLBACKEND、TensorFlow の設定)
+# は、import が終われば消す(test_harness.py が確かめる)
+_READER_ENV = {k: v for k, v in os.environ.items() if k != "READER_PRELOAD_TF"}
+
 # カーネルは、ユーザーのコードより前にこの設定をする(ipykernel の
 # init_gui_pylab)。TensorFlow と Keras は import で matplotlib も import
 # するので、カーネルの中で import したときと同じく、この設定で import する
-_INLINE = "module://matplotlib_inline.backend_inline"
 _KERNELS = sys.argv[1:2] == ["kernels"] and not os.environ.get("MPLBACKEND")
 if _KERNELS:
-    os.environ["MPLBACKEND"] = _INLINE
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
 
-import numpy  # noqa: E402, F401 (子が import し直さないように)
+import numpy  # noqa: E402, F401, I001 (子が import し直さない。順は依存の順)
 import torch  # noqa: E402, F401
 
 # torch がオプティマイザなどを初めて作るときに import するもの(1 秒ほど。
@@ -58,17 +64,23 @@ import torch  # noqa: E402, F401
 # (standalone.kind)
 import torch._dynamo  # noqa: E402, F401
 
+# scikit-learn(24 のスニペットが load_digits で使う。読み込みに 1 秒ほど。
+# 環境変数は SKLEARN_ で始まるものだけを読み、読者の環境にはない)。SciPy の
+# OpenBLAS が作るスレッドは、fork の前に OpenBLAS 自身が止める
+import sklearn.datasets  # noqa: E402, F401
+import sklearn.model_selection  # noqa: E402, F401
+
 if os.environ.get("READER_PRELOAD_TF"):
     # TensorFlow を使うスニペットが import の前に行う設定と同じもの
-    # (tests/test_pages_snippets.py がスニペットにあることを確かめる)
+    # (tests/test_pages_snippets.py がスニペットにあることを確かめる。
+    # スニペットは子の中で同じ設定をする)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    del os.environ["READER_PRELOAD_TF"]
     import keras  # noqa: F401
     import tensorflow  # noqa: F401
 
-if _KERNELS:
-    del os.environ["MPLBACKEND"]
+os.environ.clear()
+os.environ.update(_READER_ENV)
 
 
 def _fresh_main() -> types.ModuleType:

@@ -161,6 +161,7 @@ def test_forked_command_is_python_c(runner, tmp_path):
     "source",
     [
         "import os, sys\nprint(sys.argv, sys.path[0] == os.getcwd())\n"
+        "print(sorted(os.environ))\n"
         "print(sorted(globals()), __name__, __file__, __loader__.name)\n"
         "print(repr(sys.stdin.read()), __cached__, __spec__)\n"
         "import atexit; atexit.register(print, 'bye')\n"
