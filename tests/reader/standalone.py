@@ -75,7 +75,8 @@ def kind(source: str) -> str:
     if any(w in source for w in _COMPILE):
         return "fresh"
     # 説明の文(docstring やコメント)に名前が出るだけなら使わない
-    uses_tf = _first_tf_import(source) is not None
+    first = _first_tf_import(source)
+    uses_tf = first is not None
     # 環境変数に触れるのが、その 2 行の設定(ノートブックではスニペットごと
     # に繰り返す)だけで、TensorFlow などを import するのがその後なら、
     # スニペットと同じ設定で import 済みのものと同じ
@@ -86,7 +87,6 @@ def kind(source: str) -> str:
         setup = max(
             source[: source.index(line)].count("\n") + 1 for line in _TF_SETUP
         )
-        first = _first_tf_import(source)
         if first is None or first > setup:
             return "tf"
         return "fresh"
@@ -109,11 +109,12 @@ def parallel(
     結果(items の順)。
 
     読者は 1 つずつ実行し、torch と TensorFlow は既定で CPU のコアの数の
-    スレッドで計算する(OpenMP のスレッドは、ほかのスレッドを待つ間も CPU を
-    回し続ける)。同じ優先度で並べると、学習のループを回すプロセスどうしが
-    互いのスレッドを待って何倍も遅くなる。そこで 1 つ目のスレッドだけが
-    ふつうの優先度で重い(weight の大きい)ものから実行し、ほかのスレッドは
-    CPU が空いているときだけ動く優先度(SCHED_IDLE)で軽いものから実行する。
+    スレッドで計算する(待つ間に CPU を回し続けないよう、OpenMP のスレッドは
+    environment.SCHEDULING で眠らせる)。同じ優先度で並べると、学習のループを
+    回すプロセスどうしが互いのスレッドを待って遅くなる。そこで 1 つ目の
+    スレッドだけがふつうの優先度で重い(weight の大きい)ものから実行し、
+    ほかのスレッドは CPU が空いているときだけ動く優先度(SCHED_IDLE)で
+    軽いものから実行する。
     優先度はスレッドごとで(Linux)、そのスレッドが起動するプロセスに
     引き継がれる(fork したカーネルには launcher.py が伝える)。重いものは
     1 つで実行したときに近い速さで進み、軽いものは空いた CPU で進む。
