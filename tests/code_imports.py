@@ -4,9 +4,28 @@
 コードが読者の入れたパッケージだけを使うこと(reader/test_copy_buffer.py)が
 同じ読み方をする。読者の実行をどのプロセスでするか(reader/standalone.py の
 kind)も、TensorFlow を import する位置をこれで読む。相対 import は数えない。
+コードを読むのは ``parse()``(スレッドから呼んでもよい)。
 """
 
 import ast
+import threading
+
+#: ast.parse を同時に 1 つだけにする
+_PARSING = threading.Lock()
+
+
+def parse(source: str) -> ast.Module:
+    """``ast.parse(source)`` を、ほかのスレッドの parse と重ならないように。
+
+    Python 3.11 の ast.parse は、木を Python のオブジェクトに変える深さを
+    インタープリタで 1 つの数で数える。その途中で GC が Python のコード
+    (``__del__`` など)を実行してスレッドが切り替わり、別のスレッドも
+    parse すると、数がずれて SystemError(AST constructor recursion depth
+    mismatch)になる(CI で、並列に実行するスレッドの中で起きた。
+    test_code_imports.py で再現する)。
+    """
+    with _PARSING:
+        return ast.parse(source)
 
 
 def imports(tree: ast.AST) -> list[tuple[int, str]]:

@@ -2,12 +2,11 @@
 スニペットから載せ、どのスニペットもどこかのページに載っていること。
 """
 
-import ast
 import re
 from pathlib import Path
 
 import pytest
-from code_imports import top_level_imports
+from code_imports import parse, top_level_imports
 
 from snippet_pipeline.markers import ROOT, all_snippets
 from snippet_pipeline.pages import uses
@@ -93,7 +92,7 @@ def test_tensorflow_settings_are_in_the_snippet():
     """
     missing = []
     for snippet in all_snippets():
-        tree = ast.parse(snippet.source)
+        tree = parse(snippet.source)
         first = _first_tf_import(tree)
         if first is None:
             continue

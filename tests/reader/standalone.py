@@ -16,7 +16,6 @@ import 済みの状態では結果が変わりうるので、``python …`` で�
 も同じ規則で選ぶ。
 """
 
-import ast
 import collections
 import json
 import os
@@ -28,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from code_imports import imports
+from code_imports import imports, parse
 
 from snippet_pipeline import records
 from snippet_pipeline.markers import all_snippets
@@ -51,7 +50,7 @@ def _first_tf_import(source: str) -> int | None:
     """TensorFlow などを最初に import する行。Python として読めないコード
     (ノートブックのマジックなど)では、名前が出てくれば 0。"""
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return 0 if any(w in source for w in _TF_PACKAGES) else None
     # torch.utils.tensorboard も、中で tensorboard を import する
@@ -120,6 +119,8 @@ def parallel(
     1 つで実行したときに近い速さで進み、軽いものは空いた CPU で進む。
     優先度は実行の順番と速さだけを変え、スレッド数にも環境変数にも出力にも
     関わらない。
+    function の中でコードを読むときは、``ast.parse`` ではなく
+    ``code_imports.parse`` を使う(スレッドどうしで重なると壊れる)。
     """
     queue = collections.deque(
         sorted(range(len(items)), key=lambda i: -weight(items[i]))

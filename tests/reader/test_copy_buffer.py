@@ -17,14 +17,13 @@
 同じファイルが複数のページに載っていれば、実行は 1 度にまとめる。
 """
 
-import ast
 import re
 import tempfile
 import warnings
 from pathlib import Path
 
 import pytest
-from code_imports import top_level_imports
+from code_imports import parse, top_level_imports
 from reader.copying import Block, blocks
 from reader.environment import importable_by_reader
 from reader.standalone import Runner, kind, parallel, recorded_seconds
@@ -252,7 +251,7 @@ def test_copied_code_imports_only_what_the_install_page_installs(copied):
         if block.language not in ("python", "pycon"):
             continue
         try:
-            tree = ast.parse(block.code)
+            tree = parse(block.code)
         except SyntaxError:
             continue  # 貼り付けて動くかは、実行するテストが確かめる
         for _, top in top_level_imports(tree):
