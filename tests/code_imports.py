@@ -1,4 +1,4 @@
-"""コードが import する最上位のパッケージを、行番号とともに読む(AST)。
+"""コードが import するモジュールを、行番号とともに読む(AST)。
 
 スニペットの TensorFlow の設定の位置(test_pages_snippets.py)と、コピーした
 コードが読者の入れたパッケージだけを使うこと(reader/test_copy_buffer.py)が
@@ -12,6 +12,16 @@ import threading
 
 #: ast.parse を同時に 1 つだけにする
 _PARSING = threading.Lock()
+
+#: import すると TensorFlow が読み込まれるパッケージ
+TF_PACKAGES = {"tensorflow", "keras", "tensorboard"}
+
+#: TensorFlow を使うスニペットが、TensorFlow を import する前に書く 2 行
+#: (ログを出さず、oneDNN を切って結果の最後の桁をそろえる)
+TF_SETUP = (
+    'os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")',
+    'os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")',
+)
 
 
 def parse(source: str) -> ast.Module:
@@ -46,3 +56,14 @@ def imports(tree: ast.AST) -> list[tuple[int, str]]:
 def top_level_imports(tree: ast.AST) -> list[tuple[int, str]]:
     """(行番号, 最上位のパッケージ名) の並び。"""
     return [(line, name.split(".")[0]) for line, name in imports(tree)]
+
+
+def first_tf_import(tree: ast.AST) -> int | None:
+    """TF_PACKAGES を最初に import する行(なければ None)。
+    torch.utils.tensorboard も、中で tensorboard を import するので数える。"""
+    lines = [
+        line
+        for line, name in imports(tree)
+        if set(name.split(".")) & TF_PACKAGES
+    ]
+    return min(lines, default=None)

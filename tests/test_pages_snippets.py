@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from code_imports import parse, top_level_imports
+from code_imports import TF_SETUP, first_tf_import, parse
 
 from snippet_pipeline.markers import ROOT, all_snippets
 from snippet_pipeline.pages import uses
@@ -76,30 +76,21 @@ def test_every_snippet_is_on_a_page():
         )
 
 
-_TF_PACKAGES = {"tensorflow", "keras", "tensorboard"}
-_TF_SETTINGS = ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")
-
-
-def _first_tf_import(tree) -> int | None:
-    lines = [n for n, top in top_level_imports(tree) if top in _TF_PACKAGES]
-    return min(lines, default=None)
-
-
 def test_tensorflow_settings_are_in_the_snippet():
-    """TensorFlow を使うスニペットは、ログと oneDNN の設定を、TensorFlow を
-    import する前に自分で行う(ビルドは設定しない: 読者の実行と同じ出力に
-    するため。設定がビルドの環境変数にだけあると、読者には見えない)。
+    """TensorFlow を使うスニペットは、ログと oneDNN の設定(TF_SETUP の
+    2 行)を、TensorFlow を import する前に自分で行う(ビルドは設定しない:
+    読者の実行と同じ出力にするため。設定がビルドの環境変数にだけあると、
+    読者には見えない)。
     """
     missing = []
     for snippet in all_snippets():
-        tree = parse(snippet.source)
-        first = _first_tf_import(tree)
+        first = first_tf_import(parse(snippet.source))
         if first is None:
             continue
         lines = snippet.source.splitlines()[: first - 1]
-        for name in _TF_SETTINGS:
-            if not any(
-                f'os.environ.setdefault("{name}"' in line for line in lines
-            ):
-                missing.append(f"{snippet.relpath}: {name}")
+        missing += [
+            f"{snippet.relpath}: {line}"
+            for line in TF_SETUP
+            if line not in lines
+        ]
     assert not missing, missing

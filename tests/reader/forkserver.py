@@ -72,8 +72,8 @@ import sklearn.model_selection  # noqa: E402, F401
 
 if os.environ.get("READER_PRELOAD_TF"):
     # TensorFlow を使うスニペットが import の前に行う設定と同じもの
-    # (tests/test_pages_snippets.py がスニペットにあることを確かめる。
-    # スニペットは子の中で同じ設定をする)
+    # (tests/code_imports.py の TF_SETUP。test_pages_snippets.py が
+    # スニペットにあることを確かめる。スニペットは子の中で同じ設定をする)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     import keras  # noqa: F401

@@ -27,10 +27,10 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from code_imports import imports, parse
+from code_imports import TF_PACKAGES, TF_SETUP, first_tf_import, parse
 
 from snippet_pipeline import records
-from snippet_pipeline.markers import all_snippets
+from snippet_pipeline.markers import Snippet, all_snippets
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -38,11 +38,6 @@ R = TypeVar("R")
 #: fork サーバー(読者の Python で ``python -c`` として実行する)
 SERVER = (Path(__file__).parent / "forkserver.py").read_text(encoding="utf-8")
 
-_TF_SETUP = (
-    'os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")',
-    'os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")',
-)
-_TF_PACKAGES = {"tensorflow", "keras", "tensorboard"}
 _COMPILE = ("torch.compile", "_dynamo", "_inductor")
 
 
@@ -50,16 +45,9 @@ def _first_tf_import(source: str) -> int | None:
     """TensorFlow などを最初に import する行。Python として読めないコード
     (ノートブックのマジックなど)では、名前が出てくれば 0。"""
     try:
-        tree = parse(source)
+        return first_tf_import(parse(source))
     except SyntaxError:
-        return 0 if any(w in source for w in _TF_PACKAGES) else None
-    # torch.utils.tensorboard も、中で tensorboard を import する
-    lines = [
-        line
-        for line, name in imports(tree)
-        if set(name.split(".")) & _TF_PACKAGES
-    ]
-    return min(lines, default=None)
+        return 0 if any(w in source for w in TF_PACKAGES) else None
 
 
 def kind(source: str) -> str:
@@ -80,11 +68,11 @@ def kind(source: str) -> str:
     # に繰り返す)だけで、TensorFlow などを import するのがその後なら、
     # スニペットと同じ設定で import 済みのものと同じ
     rest = source
-    for line in _TF_SETUP:
+    for line in TF_SETUP:
         rest = rest.replace(line, "")
-    if all(line in source for line in _TF_SETUP) and "os.environ" not in rest:
+    if all(line in source for line in TF_SETUP) and "os.environ" not in rest:
         setup = max(
-            source[: source.index(line)].count("\n") + 1 for line in _TF_SETUP
+            source[: source.index(line)].count("\n") + 1 for line in TF_SETUP
         )
         if first is None or first > setup:
             return "tf"
@@ -149,17 +137,19 @@ def parallel(
     return results
 
 
+@cache
+def snippet_files() -> dict[str, Snippet]:
+    """ファイルの中身(末尾の改行を除く)→ スニペット。コピーしたコードが
+    どのスニペットのファイル全体かを引く。"""
+    return {s.source.rstrip("\n"): s for s in all_snippets()}
+
+
 def recorded_seconds(source: str) -> float:
     """source のスニペットをビルドが実行したときの秒数(記録がなければ 0)。
     並列に実行する順番を決めるだけに使う。"""
-    snippet = _snippets().get(source.rstrip("\n"))
+    snippet = snippet_files().get(source.rstrip("\n"))
     record = records.load(snippet) if snippet else None
     return record["seconds"] if record else 0.0
-
-
-@cache
-def _snippets() -> dict:
-    return {s.source.rstrip("\n"): s for s in all_snippets()}
 
 
 class Result:

@@ -26,7 +26,13 @@ import pytest
 from code_imports import parse, top_level_imports
 from reader.copying import Block, blocks
 from reader.environment import importable_by_reader
-from reader.standalone import Runner, kind, parallel, recorded_seconds
+from reader.standalone import (
+    Runner,
+    kind,
+    parallel,
+    recorded_seconds,
+    snippet_files,
+)
 
 from snippet_pipeline.markers import Snippet, all_snippets
 
@@ -43,10 +49,6 @@ def copied(site) -> list[Block]:
     found = blocks(site)
     assert found, "コピーボタンのあるコードがありません"
     return found
-
-
-def _files() -> dict[str, Snippet]:
-    return {s.source.rstrip("\n"): s for s in all_snippets()}
 
 
 def _run(
@@ -114,7 +116,7 @@ def _console(runner: Runner, block: Block, folder: Path):
 @pytest.fixture(scope="module")
 def runs(copied, runner):
     """Python と対話モードの例をすべて、並列に 1 度ずつ実行した結果。"""
-    files = _files()
+    files = snippet_files()
     todo = {}
     for block in copied:
         if block.language in ("python", "pycon"):
@@ -137,7 +139,7 @@ def test_every_copyable_block_is_known(copied):
     """コピーできるのは Python・対話モード・シェルのコードだけで、Python の
     コードはどれもスニペットのファイル全体と同じ(一部だけのコピーはない)。
     """
-    files = _files()
+    files = snippet_files()
     kinds = {b.language for b in copied}
     assert kinds <= {"python", "pycon", "sh"}, kinds
     partial = [
@@ -222,7 +224,7 @@ def _check(runner: Runner, block: Block, snippet: Snippet | None, run):
 # すべてを並列に実行するので、1 つのテストとしては長い
 @pytest.mark.timeout(1200)
 def test_copied_code_runs_alone_with_the_pages_output(copied, runs, runner):
-    files = _files()
+    files = snippet_files()
     problems = []
     checked = 0
     reran = []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from code_imports import TF_SETUP
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbformat.v4 import new_code_cell, new_notebook
@@ -22,13 +23,8 @@ from reader.standalone import Runner, kind, parallel
 from reader.test_copy_buffer import OUTPUT_DIFFERS, _check, _problems, _run
 from reader.test_notebooks import _execute, _kind
 
-TF_SETUP = """import os
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-
-import keras
-"""
+#: スニペットと同じ設定をしてから TensorFlow(Keras)を import するセル
+TF_CELL = "import os\n\n" + "\n".join(TF_SETUP) + "\n\nimport keras\n"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -244,7 +240,7 @@ def _raises():
 NOTEBOOKS = {
     # 2 冊目のカーネルに、1 冊目の変数は見えない
     "clean-torch": [[_CLEAN], [_CLEAN]],
-    "clean-tf": [[_CLEAN, TF_SETUP]],
+    "clean-tf": [[_CLEAN, TF_CELL]],
     "fails": [
         [
             "import torch\nx = torch.ones(2)",
